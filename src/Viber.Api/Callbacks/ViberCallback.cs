@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Viber.Api.Callbacks;
+
+/// <summary>
+/// A callback Viber posts to the bot's webhook. The concrete type follows the <c>event</c> field; an event this
+/// library does not know arrives as <see cref="UnknownCallback"/>, never as an error.
+/// </summary>
+public abstract class ViberCallback
+{
+    /// <summary>Initializes a new instance of the <see cref="ViberCallback"/> class.</summary>
+    /// <param name="eventType">The wire event name.</param>
+    protected ViberCallback(string eventType) => Event = eventType;
+
+    /// <summary>Gets or sets the event name (<c>message</c>, <c>delivered</c>, ...).</summary>
+    [JsonPropertyName("event")]
+    [JsonPropertyOrder(-10)]
+    public string Event { get; set; }
+
+    /// <summary>Gets or sets the time of the event in milliseconds since the Unix epoch.</summary>
+    [JsonPropertyName("timestamp")]
+    [JsonPropertyOrder(-9)]
+    public long Timestamp { get; set; }
+
+    /// <summary>Gets or sets the unique id of the message (64-bit).</summary>
+    [JsonPropertyName("message_token")]
+    [JsonPropertyOrder(-8)]
+    public long? MessageToken { get; set; }
+
+    /// <summary>Gets or sets Viber's internal host name.</summary>
+    [JsonPropertyName("chat_hostname")]
+    public string? ChatHostname { get; set; }
+
+    /// <summary>Gets or sets the silent flag Viber sets on some callbacks.</summary>
+    [JsonPropertyName("silent")]
+    public bool? Silent { get; set; }
+
+    /// <summary>Gets the event time as a <see cref="DateTimeOffset"/>.</summary>
+    [JsonIgnore]
+    public DateTimeOffset Time => DateTimeOffset.FromUnixTimeMilliseconds(Timestamp);
+
+    /// <summary>Gets or sets fields this library does not model, kept so they survive a round trip.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+}

@@ -1,0 +1,14 @@
+namespace Viber.Api.Callbacks;
+
+/// <summary>Viber's availability check after set_webhook; answered 200 at once.</summary>
+public sealed class WebhookCallback : ViberCallback
+{
+    /// <summary>The wire event name.</summary>
+    public const string EventName = "webhook";
+
+    /// <summary>Initializes a new instance of the <see cref="WebhookCallback"/> class.</summary>
+    public WebhookCallback()
+        : base(EventName)
+    {
+    }
+}

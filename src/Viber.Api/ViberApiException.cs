@@ -1,0 +1,35 @@
+namespace Viber.Api;
+
+/// <summary>Viber answered an API call with a non-zero status (or the call failed at the HTTP level).</summary>
+public sealed class ViberApiException : ViberException
+{
+    /// <summary>Initializes a new instance of the <see cref="ViberApiException"/> class.</summary>
+    /// <param name="method">The API method, such as <c>send_message</c>.</param>
+    /// <param name="status">The status Viber returned.</param>
+    /// <param name="statusMessage">The status message Viber returned, if any.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    public ViberApiException(string method, ViberStatus status, string? statusMessage, Exception? innerException = null)
+        : base(FormatMessage(method, status, statusMessage), innerException)
+    {
+        Method = method;
+        Status = status;
+        StatusMessage = statusMessage;
+    }
+
+    /// <summary>Gets the API method.</summary>
+    public string Method { get; }
+
+    /// <summary>Gets the status Viber returned.</summary>
+    public ViberStatus Status { get; }
+
+    /// <summary>Gets the status message Viber returned, if any.</summary>
+    public string? StatusMessage { get; }
+
+    private static string FormatMessage(string method, ViberStatus status, string? statusMessage)
+    {
+        var name = status.IsDocumented() ? status.ToString() : "generalError";
+        return string.IsNullOrEmpty(statusMessage)
+            ? $"Viber {method} failed with status {(int)status} ({name})."
+            : $"Viber {method} failed with status {(int)status} ({name}): {statusMessage}";
+    }
+}

@@ -1,0 +1,37 @@
+using Viber.Api.Messages;
+
+namespace Viber.Api;
+
+/// <summary>Settings of a <c>ViberBotClient</c>.</summary>
+public sealed class ViberBotClientOptions
+{
+    /// <summary>Gets or sets the auth token sent in <c>X-Viber-Auth-Token</c>. Never logged.</summary>
+    public string AuthToken { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the API base address. Default <c>https://chatapi.viber.com/pa/</c>.</summary>
+    public Uri BaseAddress { get; set; } = new(ViberApiMethods.DefaultBaseAddress);
+
+    /// <summary>Gets or sets the sender used when a message has none.</summary>
+    public ViberSender? DefaultSender { get; set; }
+
+    /// <summary>Gets or sets how many times a transient failure is retried. Default 3; 0 disables retries.</summary>
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    /// <summary>Gets or sets the first retry delay; later delays grow exponentially with jitter. Default 1 s.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets the longest single retry delay. Default 30 s.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets or sets the timeout of one attempt. Default 30 s.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets or sets the time budget of one call including its retries. Default 2 minutes.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Gets or sets the broadcast requests allowed per <see cref="BroadcastWindow"/>. Default 500.</summary>
+    public int BroadcastRequestsPerWindow { get; set; } = 500;
+
+    /// <summary>Gets or sets the broadcast rate-limit window. Default 10 s.</summary>
+    public TimeSpan BroadcastWindow { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,12 @@
+namespace Viber.Api.Tests.Support;
+
+/// <summary>Reads the documented JSON examples from ../shared/reference/fixtures (copied next to the tests).</summary>
+internal static class Fixtures
+{
+    public static string Directory => Path.Combine(AppContext.BaseDirectory, "fixtures");
+
+    public static byte[] Read(string name) => File.ReadAllBytes(Path.Combine(Directory, name));
+
+    public static IEnumerable<string> Names(string prefix)
+        => System.IO.Directory.EnumerateFiles(Directory, prefix + "*.json").Select(Path.GetFileName).OfType<string>().Order();
+}
