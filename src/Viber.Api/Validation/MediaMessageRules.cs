@@ -19,7 +19,11 @@ internal static class MediaMessageRules
     public static void Picture(PictureMessage message)
     {
         // The description is required but may be empty ("Can be an empty string if irrelevant").
-        Check.Present(message.Text, "text");
+        if (message.Text is null)
+        {
+            throw new ViberValidationException("text", "is required (it may be an empty string)");
+        }
+
         Check.MaxLength(message.Text, 768, "text");
         MediaWithExtension(message.Media, PictureExtensions, "media");
         Check.HttpUrl(message.Thumbnail, "thumbnail");
