@@ -1,0 +1,49 @@
+using Viber.Api.Messages;
+
+namespace Viber.Api.Validation;
+
+/// <summary>
+/// The rules every message shares: receiver, sender, tracking_data and min_api_version
+/// (viber-bot-api.md send_message "parameters available for all message types"; viber-notes.md §7).
+/// </summary>
+internal static class EnvelopeRules
+{
+    /// <summary>sender.name: required, at most 28 characters.</summary>
+    public const int MaxSenderNameLength = 28;
+
+    /// <summary>tracking_data: at most 4096 characters (the API reference; CH says 4000, LEG 4096).</summary>
+    public const int MaxTrackingDataLength = 4096;
+
+    /// <summary>Validates the fields shared by all message types.</summary>
+    public static void Validate(ViberMessage message, ViberMessagePurpose purpose, ViberSender? defaultSender)
+    {
+        ValidateReceiver(message.Receiver, purpose);
+
+        var sender = message.Sender ?? defaultSender
+            ?? throw new ViberValidationException("sender", "is required: set the message's Sender or the client's default sender");
+        Check.RequiredMaxLength(sender.Name, MaxSenderNameLength, "sender.name");
+        Check.HttpUrl(sender.Avatar, "sender.avatar");
+
+        Check.MaxLength(message.TrackingData, MaxTrackingDataLength, "tracking_data");
+        Check.AtLeast(message.MinApiVersion, 1, "min_api_version");
+    }
+
+    private static void ValidateReceiver(string? receiver, ViberMessagePurpose purpose)
+    {
+        switch (purpose)
+        {
+            case ViberMessagePurpose.SendMessage:
+                Check.Required(receiver, "receiver");
+                break;
+            case ViberMessagePurpose.Broadcast when receiver is not null:
+                throw new ViberValidationException("receiver", "must be unset for broadcast_message; receivers go in broadcast_list");
+            case ViberMessagePurpose.WelcomeMessage when receiver is not null:
+                throw new ViberValidationException("receiver", "must be unset for a welcome message written into the conversation_started response");
+            case ViberMessagePurpose.Broadcast:
+            case ViberMessagePurpose.WelcomeMessage:
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Unknown message purpose.");
+        }
+    }
+}
