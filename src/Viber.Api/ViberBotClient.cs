@@ -85,9 +85,10 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
             throw new ViberValidationException("url", "is required (an empty string removes the webhook)");
         }
 
-        if (request.Url.Length > 0 && !Uri.TryCreate(request.Url, UriKind.Absolute, out _))
+        // On Unix "/hook" parses as an absolute file URI, hence the scheme check.
+        if (request.Url.Length > 0 && !(Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && IsHttp(url)))
         {
-            throw new ViberValidationException("url", "must be an absolute URL");
+            throw new ViberValidationException("url", "must be an absolute http(s) URL, or empty to remove the webhook");
         }
 
         var body = SerializeRequest(request, ViberJsonContext.Default.SetWebhookRequest);
@@ -208,6 +209,8 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
         Validation.ViberMessageValidator.ValidateRequestSize(body.Length);
         return body;
     }
+
+    private static bool IsHttp(Uri uri) => uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp;
 
     private static Uri WithTrailingSlash(Uri baseAddress)
         => baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");

@@ -25,9 +25,9 @@ internal static class ClientOptionsGuard
             throw Invalid(nameof(options.AuthToken), "must not contain control characters");
         }
 
-        if (options.BaseAddress is not { IsAbsoluteUri: true })
+        if (options.BaseAddress is not { IsAbsoluteUri: true } || (options.BaseAddress.Scheme != Uri.UriSchemeHttps && options.BaseAddress.Scheme != Uri.UriSchemeHttp))
         {
-            throw Invalid(nameof(options.BaseAddress), "must be an absolute URI such as " + ViberApiMethods.DefaultBaseAddress);
+            throw Invalid(nameof(options.BaseAddress), "must be an absolute http(s) URI such as " + ViberApiMethods.DefaultBaseAddress);
         }
 
         if (options.MaxRetryAttempts < 0)
