@@ -261,7 +261,11 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
         where TResponse : ViberResponse
     {
         // The pacer is waited for outside the attempt timeout: waiting for the window is not a slow request.
-        using var lease = pacer is null ? null : await pacer.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        if (pacer is not null)
+        {
+            await pacer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return await _attemptPipeline.ExecuteAsync(
             static (state, token) => state.Client.SendOnceAsync(state.Method, state.Body, state.ResponseType, token),
             (Client: this, Method: method, Body: body, ResponseType: responseType),

@@ -53,9 +53,9 @@ internal static class ClientOptionsGuard
             throw Invalid(nameof(options.BroadcastRequestsPerWindow), "must be at least 1");
         }
 
-        if (options.BroadcastWindow < TimeSpan.FromMilliseconds(BroadcastPacer.SegmentsPerWindow))
+        if (options.BroadcastWindow <= TimeSpan.Zero || options.BroadcastWindow > MaxTimeout)
         {
-            throw Invalid(nameof(options.BroadcastWindow), $"must be at least {BroadcastPacer.SegmentsPerWindow} ms");
+            throw Invalid(nameof(options.BroadcastWindow), "must be more than 0 and at most 24 hours");
         }
     }
 

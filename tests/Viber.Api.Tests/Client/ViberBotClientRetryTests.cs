@@ -87,7 +87,7 @@ public sealed class ViberBotClientRetryTests
             () => RecordingHandler.Json(TestClient.SendOk()));
         var call = TestClient.Create(handler, timeProvider: time).SendMessageAsync(TestClient.Text(), Ct);
 
-        await time.WaitForTimerAsync(TimeSpan.FromSeconds(5), Ct);
+        await time.WaitForTimerAsync(TimeSpan.FromSeconds(5), Ct).EndsBefore(call);
         time.Advance(TimeSpan.FromSeconds(4.9));
         Assert.Single(handler.Requests);
         Assert.False(call.IsCompleted);
@@ -114,7 +114,7 @@ public sealed class ViberBotClientRetryTests
             time);
         var call = client.GetAccountInfoAsync(Ct);
 
-        var delay = await time.WaitForTimerAsync(_ => true, Ct);
+        var delay = await time.WaitForTimerAsync(_ => true, Ct).EndsBefore(call);
         Assert.InRange(delay, TimeSpan.FromTicks(1), TimeSpan.FromSeconds(2));
         time.Advance(delay - TimeSpan.FromTicks(1));
         Assert.Single(handler.Requests);
@@ -132,7 +132,7 @@ public sealed class ViberBotClientRetryTests
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var call = TestClient.Create(handler).SendMessageAsync(TestClient.Text(), cts.Token);
 
-        await handler.WaitForRequestsAsync(1, Ct);
+        await handler.WaitForRequestsAsync(1, Ct).EndsBefore(call);
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
@@ -152,7 +152,7 @@ public sealed class ViberBotClientRetryTests
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var call = TestClient.Create(handler, timeProvider: time).GetAccountInfoAsync(cts.Token);
 
-        await time.WaitForTimerAsync(TimeSpan.FromSeconds(7), Ct);
+        await time.WaitForTimerAsync(TimeSpan.FromSeconds(7), Ct).EndsBefore(call);
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
@@ -169,7 +169,7 @@ public sealed class ViberBotClientRetryTests
         var call = TestClient.Create(handler, o => o.AttemptTimeout = TimeSpan.FromSeconds(5), time).SendMessageAsync(TestClient.Text(), Ct);
 
         // The attempt's timeout timer exists once the request reached the handler.
-        await handler.WaitForRequestsAsync(1, Ct);
+        await handler.WaitForRequestsAsync(1, Ct).EndsBefore(call);
         time.Advance(TimeSpan.FromSeconds(5));
 
         Assert.Equal(7, (await call).MessageToken);
@@ -187,11 +187,11 @@ public sealed class ViberBotClientRetryTests
             time);
         var call = client.GetAccountInfoAsync(Ct);
 
-        await handler.WaitForRequestsAsync(1, Ct);
+        await handler.WaitForRequestsAsync(1, Ct).EndsBefore(call);
         time.Advance(TimeSpan.FromSeconds(5));
-        await handler.WaitForRequestsAsync(2, Ct);
+        await handler.WaitForRequestsAsync(2, Ct).EndsBefore(call);
         time.Advance(TimeSpan.FromSeconds(5));
-        await handler.WaitForRequestsAsync(3, Ct);
+        await handler.WaitForRequestsAsync(3, Ct).EndsBefore(call);
         time.Advance(TimeSpan.FromSeconds(2));
 
         var ex = await Assert.ThrowsAsync<TimeoutException>(() => call);
@@ -206,7 +206,7 @@ public sealed class ViberBotClientRetryTests
         var handler = new RecordingHandler((_, token) => RecordingHandler.HangAsync(token));
         var call = TestClient.Create(handler, o => (o.MaxRetryAttempts, o.AttemptTimeout) = (0, TimeSpan.FromSeconds(3)), time).GetOnlineAsync(["u"], Ct);
 
-        await handler.WaitForRequestsAsync(1, Ct);
+        await handler.WaitForRequestsAsync(1, Ct).EndsBefore(call);
         time.Advance(TimeSpan.FromSeconds(3));
 
         var ex = await Assert.ThrowsAsync<TimeoutException>(() => call);
