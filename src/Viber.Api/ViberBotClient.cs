@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Threading.RateLimiting;
 using Polly;
 using Polly.Timeout;
 using Viber.Api.Client;
@@ -50,7 +51,8 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ResiliencePipeline<ViberAttemptResult> _callPipeline;
     private readonly ResiliencePipeline _attemptPipeline;
-    private readonly BroadcastPacer _broadcastPacer;
+    private readonly RateLimiter _broadcastRateLimiter;
+    private readonly bool _ownsBroadcastRateLimiter;
 
     /// <summary>Initializes a new instance of the <see cref="ViberBotClient"/> class.</summary>
     /// <param name="httpClient">The HTTP client (from IHttpClientFactory in ASP.NET Core).</param>
@@ -58,6 +60,23 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     /// <param name="timeProvider">The time source for retry delays and broadcast pacing; the system clock by default.</param>
     /// <exception cref="ArgumentException">An option is missing or out of range.</exception>
     public ViberBotClient(HttpClient httpClient, ViberBotClientOptions options, TimeProvider? timeProvider = null)
+        : this(httpClient, options, timeProvider, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="ViberBotClient"/> class that paces broadcasts with a shared limiter.</summary>
+    /// <param name="httpClient">The HTTP client (from IHttpClientFactory in ASP.NET Core).</param>
+    /// <param name="options">The token, base address, default sender and retry settings.</param>
+    /// <param name="timeProvider">The time source for retry delays and timeouts; the system clock by default.</param>
+    /// <param name="broadcastRateLimiter">
+    /// The limiter every broadcast_message request (retries included) takes one permit from, shared by the clients of a
+    /// bot (for example a singleton <see cref="ViberBroadcastRateLimiter"/>, or a distributed one); it is not disposed
+    /// with the client. <see langword="null"/>: the client makes its own from
+    /// <see cref="ViberBotClientOptions.BroadcastRequestsPerWindow"/> and <see cref="ViberBotClientOptions.BroadcastWindow"/>.
+    /// A permit the limiter refuses counts as status 12 (tooManyRequests): retried, then reported.
+    /// </param>
+    /// <exception cref="ArgumentException">An option is missing or out of range.</exception>
+    public ViberBotClient(HttpClient httpClient, ViberBotClientOptions options, TimeProvider? timeProvider, RateLimiter? broadcastRateLimiter)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
@@ -70,11 +89,13 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
         _timeProvider = timeProvider ?? TimeProvider.System;
         _callPipeline = ViberResilience.CreateCallPipeline(options, _timeProvider);
         _attemptPipeline = ViberResilience.CreateAttemptPipeline(options, _timeProvider);
-        _broadcastPacer = new BroadcastPacer(options.BroadcastRequestsPerWindow, options.BroadcastWindow, _timeProvider);
+        _ownsBroadcastRateLimiter = broadcastRateLimiter is null;
+        _broadcastRateLimiter = broadcastRateLimiter
+            ?? new ViberBroadcastRateLimiter(options.BroadcastRequestsPerWindow, options.BroadcastWindow, _timeProvider);
     }
 
-    /// <summary>Gets the broadcast pacer, so tests can observe queued requests.</summary>
-    internal BroadcastPacer BroadcastPacer => _broadcastPacer;
+    /// <summary>Gets the limiter that paces broadcasts, so tests can observe queued requests.</summary>
+    internal RateLimiter BroadcastRateLimiter => _broadcastRateLimiter;
 
     /// <inheritdoc />
     public Task<SetWebhookResponse> SetWebhookAsync(SetWebhookRequest request, CancellationToken cancellationToken = default)
@@ -111,9 +132,10 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     /// <para>
     /// The message and every request body are validated before the first request is sent; receivers are sent as
     /// given (order and duplicates kept), and a null or blank id is a <see cref="ViberValidationException"/>.
-    /// Requests go one after another, paced by a limiter this client's broadcasts share
-    /// (<see cref="ViberBotClientOptions.BroadcastRequestsPerWindow"/> per <see cref="ViberBotClientOptions.BroadcastWindow"/>;
-    /// retries count too).
+    /// Requests go one after another, each (and each retry) taking a permit from the broadcast rate limiter: the one
+    /// given to the constructor, or this client's own, which allows
+    /// <see cref="ViberBotClientOptions.BroadcastRequestsPerWindow"/> requests in any
+    /// <see cref="ViberBotClientOptions.BroadcastWindow"/> across all of the client's broadcasts.
     /// </para>
     /// <para>
     /// A request that still fails after retries does not stop the broadcast nor lose what was sent: its receivers
@@ -136,7 +158,7 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
         {
             try
             {
-                var response = await CallAsync(ViberApiMethods.BroadcastMessage, body, ViberJsonContext.Default.BroadcastMessageResponse, _broadcastPacer, cancellationToken).ConfigureAwait(false);
+                var response = await CallAsync(ViberApiMethods.BroadcastMessage, body, ViberJsonContext.Default.BroadcastMessageResponse, _broadcastRateLimiter, cancellationToken).ConfigureAwait(false);
                 result.MessageTokens.Add(response.MessageToken);
                 foreach (var failure in response.FailedList ?? [])
                 {
@@ -192,8 +214,14 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
         return users;
     }
 
-    /// <summary>Releases the broadcast pacer's timer and limiter. The injected <see cref="HttpClient"/> is not disposed.</summary>
-    public void Dispose() => _broadcastPacer.Dispose();
+    /// <summary>Releases the broadcast limiter the client made itself; the injected <see cref="HttpClient"/> and limiter are not disposed.</summary>
+    public void Dispose()
+    {
+        if (_ownsBroadcastRateLimiter)
+        {
+            _broadcastRateLimiter.Dispose();
+        }
+    }
 
     private static void AddFailures(BroadcastResult result, ArraySegment<string> receivers, ViberStatus status, string statusMessage)
     {
@@ -215,15 +243,15 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     private static Uri WithTrailingSlash(Uri baseAddress)
         => baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
 
-    private async Task<TResponse> CallAsync<TResponse>(string method, byte[] body, JsonTypeInfo<TResponse> responseType, BroadcastPacer? pacer, CancellationToken cancellationToken)
+    private async Task<TResponse> CallAsync<TResponse>(string method, byte[] body, JsonTypeInfo<TResponse> responseType, RateLimiter? rateLimiter, CancellationToken cancellationToken)
         where TResponse : ViberResponse
     {
         ViberAttemptResult result;
         try
         {
             result = await _callPipeline.ExecuteAsync(
-                static (state, token) => state.Client.AttemptAsync(state.Method, state.Body, state.ResponseType, state.Pacer, token),
-                (Client: this, Method: method, Body: body, ResponseType: responseType, Pacer: pacer),
+                static (state, token) => state.Client.AttemptAsync(state.Method, state.Body, state.ResponseType, state.RateLimiter, token),
+                (Client: this, Method: method, Body: body, ResponseType: responseType, RateLimiter: rateLimiter),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException ex)
@@ -257,13 +285,14 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
         return (TResponse)response;
     }
 
-    private async ValueTask<ViberAttemptResult> AttemptAsync<TResponse>(string method, byte[] body, JsonTypeInfo<TResponse> responseType, BroadcastPacer? pacer, CancellationToken cancellationToken)
+    private async ValueTask<ViberAttemptResult> AttemptAsync<TResponse>(string method, byte[] body, JsonTypeInfo<TResponse> responseType, RateLimiter? rateLimiter, CancellationToken cancellationToken)
         where TResponse : ViberResponse
     {
-        // The pacer is waited for outside the attempt timeout: waiting for the window is not a slow request.
-        if (pacer is not null)
+        // The permit is waited for outside the attempt timeout: waiting for the window is not a slow request.
+        using var lease = rateLimiter is null ? null : await rateLimiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (lease is { IsAcquired: false })
         {
-            await pacer.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return ViberAttemptResult.FromRateLimiterRefusal(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : null);
         }
 
         return await _attemptPipeline.ExecuteAsync(

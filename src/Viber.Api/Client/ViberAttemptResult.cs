@@ -39,6 +39,15 @@ internal sealed class ViberAttemptResult
     /// <returns>The result.</returns>
     public static ViberAttemptResult FromResponse(ViberResponse response) => new(response, HttpStatusCode.OK, null, null);
 
+    /// <summary>
+    /// Creates the result of an attempt the broadcast rate limiter did not let out: to the caller it is the same as
+    /// Viber's rate control (status 12), retried and then reported.
+    /// </summary>
+    /// <param name="retryAfter">When the limiter expects a permit, if it says.</param>
+    /// <returns>The result.</returns>
+    public static ViberAttemptResult FromRateLimiterRefusal(TimeSpan? retryAfter)
+        => new(new ViberResponse { Status = ViberStatus.TooManyRequests, StatusMessage = "The broadcast rate limiter refused a permit; nothing was sent." }, HttpStatusCode.OK, null, retryAfter);
+
     /// <summary>Creates the result of an attempt that got an HTTP error status.</summary>
     /// <param name="httpStatus">The HTTP status.</param>
     /// <param name="reasonPhrase">The reason phrase.</param>

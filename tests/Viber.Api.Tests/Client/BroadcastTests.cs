@@ -127,7 +127,7 @@ public sealed class BroadcastTests
         Assert.Equal(2, handler.Requests.Count);
 
         time.Advance(TimeSpan.FromSeconds(9));
-        Assert.Equal(1, client.BroadcastPacer.Limiter.GetStatistics()!.CurrentQueuedCount);
+        Assert.Equal(1, client.BroadcastRateLimiter.GetStatistics()!.CurrentQueuedCount);
         Assert.Equal(2, handler.Requests.Count);
 
         time.Advance(TimeSpan.FromSeconds(1));
@@ -244,7 +244,7 @@ public sealed class BroadcastTests
         await Task.Run(
             async () =>
             {
-                while (client.BroadcastPacer.Limiter.GetStatistics()!.CurrentQueuedCount == 0 && !broadcast.IsCompleted)
+                while (client.BroadcastRateLimiter.GetStatistics()!.CurrentQueuedCount == 0 && !broadcast.IsCompleted)
                 {
                     await Task.Yield();
                 }
