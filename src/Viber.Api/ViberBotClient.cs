@@ -1,40 +1,344 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading.RateLimiting;
+using Polly;
+using Polly.Timeout;
+using Viber.Api.Client;
 using Viber.Api.Messages;
 using Viber.Api.Requests;
+using Viber.Api.Serialization;
 
 namespace Viber.Api;
 
-/// <summary>The <see cref="IViberBotClient"/> over an injected <see cref="HttpClient"/>.</summary>
-public sealed class ViberBotClient : IViberBotClient
+/// <summary>
+/// The <see cref="IViberBotClient"/> over an injected <see cref="HttpClient"/>. Each call is a JSON POST to
+/// <see cref="ViberBotClientOptions.BaseAddress"/> plus the method name, with the token in
+/// <c>X-Viber-Auth-Token</c> on the request (never on the shared client). Failures surface as:
+/// <list type="bullet">
+/// <item><see cref="ViberValidationException"/>: the request breaks a documented limit; nothing was sent.</item>
+/// <item><see cref="ViberApiException"/>: Viber answered with a non-zero status (after retries for status 12).</item>
+/// <item><see cref="HttpRequestException"/>: an HTTP error status (its <see cref="HttpRequestException.StatusCode"/> is set) or a transport error, after retries.</item>
+/// <item><see cref="TimeoutException"/>: an attempt or the whole call ran out of time.</item>
+/// <item><see cref="JsonException"/>: Viber answered with a body that is not a valid response.</item>
+/// <item><see cref="OperationCanceledException"/>: the caller cancelled.</item>
+/// </list>
+/// None of the messages contains the auth token.
+/// </summary>
+public sealed class ViberBotClient : IViberBotClient, IDisposable
 {
+    /// <summary>
+    /// The status of broadcast receivers whose request failed without a Viber status (an HTTP error, a timeout or
+    /// an invalid response); <see cref="BroadcastFailure.StatusMessage"/> says what happened. It is not a documented
+    /// code, so <see cref="ViberStatusExtensions.IsDocumented"/> reads it as a general error.
+    /// </summary>
+    public const ViberStatus BroadcastRequestFailedStatus = (ViberStatus)(-1);
+
+    /// <summary>The most receivers Viber accepts in one broadcast_message request.</summary>
+    public const int MaxBroadcastReceiversPerRequest = 300;
+
+    /// <summary>The most ids Viber accepts in one get_online request.</summary>
+    public const int MaxOnlineIdsPerRequest = 100;
+
+    private const string Redacted = "[redacted]";
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
+    private static readonly byte[] EmptyObject = "{}"u8.ToArray();
+
+    private readonly HttpClient _httpClient;
+    private readonly string _authToken;
+    private readonly Uri _baseAddress;
+    private readonly ViberSender? _defaultSender;
+    private readonly TimeProvider _timeProvider;
+    private readonly ResiliencePipeline<ViberAttemptResult> _callPipeline;
+    private readonly ResiliencePipeline _attemptPipeline;
+    private readonly RateLimiter _broadcastRateLimiter;
+    private readonly bool _ownsBroadcastRateLimiter;
+
     /// <summary>Initializes a new instance of the <see cref="ViberBotClient"/> class.</summary>
     /// <param name="httpClient">The HTTP client (from IHttpClientFactory in ASP.NET Core).</param>
     /// <param name="options">The token, base address, default sender, retry and pacing settings.</param>
     /// <param name="timeProvider">The time source for retry delays and broadcast pacing; the system clock by default.</param>
+    /// <exception cref="ArgumentException">An option is missing or out of range.</exception>
     public ViberBotClient(HttpClient httpClient, ViberBotClientOptions options, TimeProvider? timeProvider = null)
+        : this(httpClient, options, timeProvider, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="ViberBotClient"/> class that paces broadcasts with a shared limiter.</summary>
+    /// <param name="httpClient">The HTTP client (from IHttpClientFactory in ASP.NET Core).</param>
+    /// <param name="options">The token, base address, default sender and retry settings.</param>
+    /// <param name="timeProvider">The time source for retry delays and timeouts; the system clock by default.</param>
+    /// <param name="broadcastRateLimiter">
+    /// The limiter every broadcast_message request (retries included) takes one permit from, shared by the clients of a
+    /// bot (for example a singleton <see cref="ViberBroadcastRateLimiter"/>, or a distributed one); it is not disposed
+    /// with the client. <see langword="null"/>: the client makes its own from
+    /// <see cref="ViberBotClientOptions.BroadcastRequestsPerWindow"/> and <see cref="ViberBotClientOptions.BroadcastWindow"/>.
+    /// A permit the limiter refuses counts as status 12 (tooManyRequests): retried, then reported.
+    /// </param>
+    /// <exception cref="ArgumentException">An option is missing or out of range.</exception>
+    public ViberBotClient(HttpClient httpClient, ViberBotClientOptions options, TimeProvider? timeProvider, RateLimiter? broadcastRateLimiter)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
-        _ = timeProvider;
+        ClientOptionsGuard.Validate(options);
+
+        _httpClient = httpClient;
+        _authToken = options.AuthToken;
+        _baseAddress = WithTrailingSlash(options.BaseAddress);
+        _defaultSender = options.DefaultSender;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _callPipeline = ViberResilience.CreateCallPipeline(options, _timeProvider);
+        _attemptPipeline = ViberResilience.CreateAttemptPipeline(options, _timeProvider);
+        _ownsBroadcastRateLimiter = broadcastRateLimiter is null;
+        _broadcastRateLimiter = broadcastRateLimiter
+            ?? new ViberBroadcastRateLimiter(options.BroadcastRequestsPerWindow, options.BroadcastWindow, _timeProvider);
+    }
+
+    /// <summary>Gets the limiter that paces broadcasts, so tests can observe queued requests.</summary>
+    internal RateLimiter BroadcastRateLimiter => _broadcastRateLimiter;
+
+    /// <inheritdoc />
+    public Task<SetWebhookResponse> SetWebhookAsync(SetWebhookRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Url is null)
+        {
+            throw new ViberValidationException("url", "is required (an empty string removes the webhook)");
+        }
+
+        // On Unix "/hook" parses as an absolute file URI, hence the scheme check.
+        if (request.Url.Length > 0 && !(Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && IsHttp(url)))
+        {
+            throw new ViberValidationException("url", "must be an absolute http(s) URL, or empty to remove the webhook");
+        }
+
+        var body = SerializeRequest(request, ViberJsonContext.Default.SetWebhookRequest);
+        return CallAsync(ViberApiMethods.SetWebhook, body, ViberJsonContext.Default.SetWebhookResponse, null, cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<SetWebhookResponse> SetWebhookAsync(SetWebhookRequest request, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task RemoveWebhookAsync(CancellationToken cancellationToken = default)
+        => SetWebhookAsync(new SetWebhookRequest { Url = string.Empty }, cancellationToken);
 
     /// <inheritdoc />
-    public Task RemoveWebhookAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task<SendMessageResponse> SendMessageAsync(ViberMessage message, CancellationToken cancellationToken = default)
+    {
+        var body = ViberMessageSerializer.SerializeSendMessage(message, _defaultSender);
+        return CallAsync(ViberApiMethods.SendMessage, body, ViberJsonContext.Default.SendMessageResponse, null, cancellationToken);
+    }
 
     /// <inheritdoc />
-    public Task<SendMessageResponse> SendMessageAsync(ViberMessage message, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    /// <remarks>
+    /// <para>
+    /// The message and every request body are validated before the first request is sent; receivers are sent as
+    /// given (order and duplicates kept), and a null or blank id is a <see cref="ViberValidationException"/>.
+    /// Requests go one after another, each (and each retry) taking a permit from the broadcast rate limiter: the one
+    /// given to the constructor, or this client's own, which allows
+    /// <see cref="ViberBotClientOptions.BroadcastRequestsPerWindow"/> requests in any
+    /// <see cref="ViberBotClientOptions.BroadcastWindow"/> across all of the client's broadcasts.
+    /// </para>
+    /// <para>
+    /// A request that still fails after retries does not stop the broadcast nor lose what was sent: its receivers
+    /// are listed in <see cref="BroadcastResult.Failed"/> with the status Viber returned, or with
+    /// <see cref="BroadcastRequestFailedStatus"/> after an HTTP error, timeout or invalid response, and the next
+    /// request goes on. Receivers in Viber's <c>failed_list</c> are listed too. Only validation errors and
+    /// cancellation throw; check <see cref="BroadcastResult.AllSucceeded"/>.
+    /// </para>
+    /// </remarks>
+    /// <exception cref="ViberValidationException">The message, a receiver id or a request body breaks a documented limit; nothing was sent.</exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled; requests already sent stay sent.</exception>
+    public async Task<BroadcastResult> BroadcastMessageAsync(ViberMessage message, IEnumerable<string> receivers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var receiverList = UserIdList.Validate(receivers, "broadcast_list");
+        var requests = ViberMessageSerializer.SerializeBroadcast(message, _defaultSender, receiverList, MaxBroadcastReceiversPerRequest);
+
+        var result = new BroadcastResult { ReceiverCount = receiverList.Length };
+        foreach (var (chunk, body) in requests)
+        {
+            try
+            {
+                var response = await CallAsync(ViberApiMethods.BroadcastMessage, body, ViberJsonContext.Default.BroadcastMessageResponse, _broadcastRateLimiter, cancellationToken).ConfigureAwait(false);
+                result.MessageTokens.Add(response.MessageToken);
+                foreach (var failure in response.FailedList ?? [])
+                {
+                    result.Failed.Add(failure);
+                }
+            }
+            catch (ViberApiException ex)
+            {
+                AddFailures(result, chunk, ex.Status, ex.StatusMessage ?? ex.Message);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TimeoutException or JsonException)
+            {
+                AddFailures(result, chunk, BroadcastRequestFailedStatus, ex.Message);
+            }
+        }
+
+        return result;
+    }
 
     /// <inheritdoc />
-    public Task<BroadcastResult> BroadcastMessageAsync(ViberMessage message, IEnumerable<string> receivers, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task<GetAccountInfoResponse> GetAccountInfoAsync(CancellationToken cancellationToken = default)
+        => CallAsync(ViberApiMethods.GetAccountInfo, EmptyObject, ViberJsonContext.Default.GetAccountInfoResponse, null, cancellationToken);
 
     /// <inheritdoc />
-    public Task<GetAccountInfoResponse> GetAccountInfoAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    /// <exception cref="ViberValidationException"><paramref name="userId"/> is null or blank.</exception>
+    public Task<GetUserDetailsResponse> GetUserDetailsAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(userId))
+        {
+            throw new ViberValidationException("id", "is required");
+        }
+
+        var body = SerializeRequest(new GetUserDetailsRequest { Id = userId }, ViberJsonContext.Default.GetUserDetailsRequest);
+        return CallAsync(ViberApiMethods.GetUserDetails, body, ViberJsonContext.Default.GetUserDetailsResponse, null, cancellationToken);
+    }
 
     /// <inheritdoc />
-    public Task<GetUserDetailsResponse> GetUserDetailsAsync(string userId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    /// <exception cref="ViberValidationException">The list is empty or an id is null or blank.</exception>
+    public async Task<IReadOnlyList<UserOnlineStatus>> GetOnlineAsync(IEnumerable<string> userIds, CancellationToken cancellationToken = default)
+    {
+        var ids = UserIdList.Validate(userIds, "ids");
+        var bodies = ids.Chunk(MaxOnlineIdsPerRequest)
+            .Select(chunk => SerializeRequest(new GetOnlineRequest { Ids = chunk }, ViberJsonContext.Default.GetOnlineRequest))
+            .ToList();
 
-    /// <inheritdoc />
-    public Task<IReadOnlyList<UserOnlineStatus>> GetOnlineAsync(IEnumerable<string> userIds, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        var users = new List<UserOnlineStatus>(ids.Length);
+        foreach (var body in bodies)
+        {
+            var response = await CallAsync(ViberApiMethods.GetOnline, body, ViberJsonContext.Default.GetOnlineResponse, null, cancellationToken).ConfigureAwait(false);
+            users.AddRange(response.Users);
+        }
+
+        return users;
+    }
+
+    /// <summary>Releases the broadcast limiter the client made itself; the injected <see cref="HttpClient"/> and limiter are not disposed.</summary>
+    public void Dispose()
+    {
+        if (_ownsBroadcastRateLimiter)
+        {
+            _broadcastRateLimiter.Dispose();
+        }
+    }
+
+    private static void AddFailures(BroadcastResult result, ArraySegment<string> receivers, ViberStatus status, string statusMessage)
+    {
+        foreach (var receiver in receivers)
+        {
+            result.Failed.Add(new BroadcastFailure { Receiver = receiver, Status = status, StatusMessage = statusMessage });
+        }
+    }
+
+    private static byte[] SerializeRequest<T>(T request, JsonTypeInfo<T> typeInfo)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, typeInfo);
+        Validation.ViberMessageValidator.ValidateRequestSize(body.Length);
+        return body;
+    }
+
+    private static bool IsHttp(Uri uri) => uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp;
+
+    private static Uri WithTrailingSlash(Uri baseAddress)
+        => baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+
+    private async Task<TResponse> CallAsync<TResponse>(string method, byte[] body, JsonTypeInfo<TResponse> responseType, RateLimiter? rateLimiter, CancellationToken cancellationToken)
+        where TResponse : ViberResponse
+    {
+        ViberAttemptResult result;
+        try
+        {
+            result = await _callPipeline.ExecuteAsync(
+                static (state, token) => state.Client.AttemptAsync(state.Method, state.Body, state.ResponseType, state.RateLimiter, token),
+                (Client: this, Method: method, Body: body, ResponseType: responseType, RateLimiter: rateLimiter),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new TimeoutException($"Viber {method} timed out after {ex.Timeout.TotalSeconds:0.###} s.", ex);
+        }
+        catch (OperationCanceledException ex) when (ex.InnerException is TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Viber {method} timed out (HttpClient.Timeout).", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            // The transport's message names the host at most; add the method, keep the error kind and status.
+            throw new HttpRequestException(ex.HttpRequestError, $"Viber {method} failed: {ex.Message}", ex, ex.StatusCode);
+        }
+
+        if (result.Response is not { } response)
+        {
+            throw new HttpRequestException(
+                HttpRequestError.Unknown,
+                $"Viber {method} failed with HTTP {(int)result.HttpStatus} ({result.ReasonPhrase ?? result.HttpStatus.ToString()}).",
+                null,
+                result.HttpStatus);
+        }
+
+        if (response.Status != ViberStatus.Ok)
+        {
+            throw new ViberApiException(method, response.Status, Redact(response.StatusMessage));
+        }
+
+        return (TResponse)response;
+    }
+
+    private async ValueTask<ViberAttemptResult> AttemptAsync<TResponse>(string method, byte[] body, JsonTypeInfo<TResponse> responseType, RateLimiter? rateLimiter, CancellationToken cancellationToken)
+        where TResponse : ViberResponse
+    {
+        // The permit is waited for outside the attempt timeout: waiting for the window is not a slow request.
+        using var lease = rateLimiter is null ? null : await rateLimiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (lease is { IsAcquired: false })
+        {
+            return ViberAttemptResult.FromRateLimiterRefusal(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : null);
+        }
+
+        return await _attemptPipeline.ExecuteAsync(
+            static (state, token) => state.Client.SendOnceAsync(state.Method, state.Body, state.ResponseType, token),
+            (Client: this, Method: method, Body: body, ResponseType: responseType),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<ViberAttemptResult> SendOnceAsync<TResponse>(string method, byte[] body, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+        where TResponse : ViberResponse
+    {
+        // A request message and its content are single-use, so every attempt builds its own from the same bytes.
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = JsonContentType;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseAddress, method)) { Content = content };
+        request.Headers.TryAddWithoutValidation(ViberApiMethods.AuthTokenHeader, _authToken);
+
+        using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            return ViberAttemptResult.FromHttpError(response.StatusCode, response.ReasonPhrase, GetRetryAfter(response));
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                var parsed = await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false)
+                    ?? throw new JsonException("The body is JSON null.");
+                return ViberAttemptResult.FromResponse(parsed);
+            }
+            catch (JsonException ex)
+            {
+                throw new JsonException($"Viber {method} answered with a body that is not a valid response: {ex.Message}", ex);
+            }
+        }
+    }
+
+    private TimeSpan? GetRetryAfter(HttpResponseMessage response)
+    {
+        var retryAfter = response.Headers.RetryAfter;
+        var delay = retryAfter?.Delta ?? (retryAfter?.Date - _timeProvider.GetUtcNow());
+        return delay is { } value && value > TimeSpan.Zero ? value : null;
+    }
+
+    // Viber's status messages are short texts; should one ever echo the token, it still must not reach an exception.
+    private string? Redact(string? text) => text?.Replace(_authToken, Redacted, StringComparison.Ordinal);
 }

@@ -20,16 +20,25 @@ public sealed class ViberBotClientOptions
     /// <summary>Gets or sets the first retry delay; later delays grow exponentially with jitter. Default 1 s.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Gets or sets the longest single retry delay. Default 30 s.</summary>
+    /// <summary>
+    /// Gets or sets the longest single retry delay. Default 30 s. A <c>Retry-After</c> the server sends with HTTP 429 or
+    /// 503 is honoured as given, even when longer; <see cref="TotalTimeout"/> bounds the whole call.
+    /// </summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Gets or sets the timeout of one attempt. Default 30 s.</summary>
+    /// <summary>Gets or sets the timeout of one attempt (10 ms to 24 h, or <see cref="Timeout.InfiniteTimeSpan"/> for none). Default 30 s.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Gets or sets the time budget of one call including its retries. Default 2 minutes.</summary>
+    /// <summary>
+    /// Gets or sets the time budget of one call including its retries (10 ms to 24 h, or
+    /// <see cref="Timeout.InfiniteTimeSpan"/> for none). Default 2 minutes.
+    /// </summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Gets or sets the broadcast requests allowed per <see cref="BroadcastWindow"/>. Default 500.</summary>
+    /// <summary>
+    /// Gets or sets the broadcast requests allowed in any <see cref="BroadcastWindow"/> (a sliding window, retries
+    /// included). Default 500, Viber's limit.
+    /// </summary>
     public int BroadcastRequestsPerWindow { get; set; } = 500;
 
     /// <summary>Gets or sets the broadcast rate-limit window. Default 10 s.</summary>
