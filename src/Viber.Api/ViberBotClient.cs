@@ -112,8 +112,8 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
             throw new ViberValidationException("url", "must be an absolute http(s) URL, or empty to remove the webhook");
         }
 
-        var body = SerializeRequest(request, ViberJsonContext.Default.SetWebhookRequest);
-        return CallAsync(ViberApiMethods.SetWebhook, body, ViberJsonContext.Default.SetWebhookResponse, null, cancellationToken);
+        var body = SerializeRequest(request, ViberJson.Context.SetWebhookRequest);
+        return CallAsync(ViberApiMethods.SetWebhook, body, ViberJson.Context.SetWebhookResponse, null, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -124,7 +124,7 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     public Task<SendMessageResponse> SendMessageAsync(ViberMessage message, CancellationToken cancellationToken = default)
     {
         var body = ViberMessageSerializer.SerializeSendMessage(message, _defaultSender);
-        return CallAsync(ViberApiMethods.SendMessage, body, ViberJsonContext.Default.SendMessageResponse, null, cancellationToken);
+        return CallAsync(ViberApiMethods.SendMessage, body, ViberJson.Context.SendMessageResponse, null, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -158,7 +158,7 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
         {
             try
             {
-                var response = await CallAsync(ViberApiMethods.BroadcastMessage, body, ViberJsonContext.Default.BroadcastMessageResponse, _broadcastRateLimiter, cancellationToken).ConfigureAwait(false);
+                var response = await CallAsync(ViberApiMethods.BroadcastMessage, body, ViberJson.Context.BroadcastMessageResponse, _broadcastRateLimiter, cancellationToken).ConfigureAwait(false);
                 result.MessageTokens.Add(response.MessageToken);
                 foreach (var failure in response.FailedList ?? [])
                 {
@@ -180,7 +180,7 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
 
     /// <inheritdoc />
     public Task<GetAccountInfoResponse> GetAccountInfoAsync(CancellationToken cancellationToken = default)
-        => CallAsync(ViberApiMethods.GetAccountInfo, EmptyObject, ViberJsonContext.Default.GetAccountInfoResponse, null, cancellationToken);
+        => CallAsync(ViberApiMethods.GetAccountInfo, EmptyObject, ViberJson.Context.GetAccountInfoResponse, null, cancellationToken);
 
     /// <inheritdoc />
     /// <exception cref="ViberValidationException"><paramref name="userId"/> is null or blank.</exception>
@@ -191,8 +191,8 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
             throw new ViberValidationException("id", "is required");
         }
 
-        var body = SerializeRequest(new GetUserDetailsRequest { Id = userId }, ViberJsonContext.Default.GetUserDetailsRequest);
-        return CallAsync(ViberApiMethods.GetUserDetails, body, ViberJsonContext.Default.GetUserDetailsResponse, null, cancellationToken);
+        var body = SerializeRequest(new GetUserDetailsRequest { Id = userId }, ViberJson.Context.GetUserDetailsRequest);
+        return CallAsync(ViberApiMethods.GetUserDetails, body, ViberJson.Context.GetUserDetailsResponse, null, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -201,13 +201,13 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     {
         var ids = UserIdList.Validate(userIds, "ids");
         var bodies = ids.Chunk(MaxOnlineIdsPerRequest)
-            .Select(chunk => SerializeRequest(new GetOnlineRequest { Ids = chunk }, ViberJsonContext.Default.GetOnlineRequest))
+            .Select(chunk => SerializeRequest(new GetOnlineRequest { Ids = chunk }, ViberJson.Context.GetOnlineRequest))
             .ToList();
 
         var users = new List<UserOnlineStatus>(ids.Length);
         foreach (var body in bodies)
         {
-            var response = await CallAsync(ViberApiMethods.GetOnline, body, ViberJsonContext.Default.GetOnlineResponse, null, cancellationToken).ConfigureAwait(false);
+            var response = await CallAsync(ViberApiMethods.GetOnline, body, ViberJson.Context.GetOnlineResponse, null, cancellationToken).ConfigureAwait(false);
             users.AddRange(response.Users);
         }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Viber.Api.Messages;
 using Viber.Api.Serialization;
+using Viber.Api.Validation;
 
 namespace Viber.Api.Client;
 
@@ -10,13 +11,24 @@ namespace Viber.Api.Client;
 /// </summary>
 internal static class MessageJsonWriter
 {
-    /// <summary>Serializes a message, adding <c>sender</c> from the default when the message has none.</summary>
+    /// <summary>
+    /// Serializes a message, adding <c>sender</c> from the default when the message has none, and
+    /// <c>min_api_version</c> when it is unset but the message uses features of a newer API level.
+    /// </summary>
     /// <param name="message">The message; it is not modified.</param>
     /// <param name="defaultSender">The sender used when the message has none.</param>
     /// <returns>The UTF-8 JSON object.</returns>
     public static byte[] WriteMessage(ViberMessage message, ViberSender? defaultSender)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(message, ViberJsonContext.Default.ViberMessage);
+        var json = JsonSerializer.SerializeToUtf8Bytes(message, ViberJson.Context.ViberMessage);
+
+        // Viber treats a missing min_api_version as 1, and clients below a feature's level misrender it; an unset
+        // value is filled with what the features need (an explicit value was already checked by the validator).
+        var required = MinApiVersion.Required(message);
+        if (message.MinApiVersion is null && required > MinApiVersion.Default && !HasExtension(message, "min_api_version"))
+        {
+            json = Splice(json, "min_api_version"u8, JsonSerializer.SerializeToUtf8Bytes(required, ViberJson.Context.Int32), atStart: false);
+        }
 
         // A sender carried in ExtensionData counts as set: writing a second one would duplicate the property.
         if (message.Sender is not null || defaultSender is null || HasExtension(message, "sender"))
@@ -24,7 +36,7 @@ internal static class MessageJsonWriter
             return json;
         }
 
-        var sender = JsonSerializer.SerializeToUtf8Bytes(defaultSender, ViberJsonContext.Default.ViberSender);
+        var sender = JsonSerializer.SerializeToUtf8Bytes(defaultSender, ViberJson.Context.ViberSender);
         return Splice(json, "sender"u8, sender, atStart: true);
     }
 
@@ -34,7 +46,7 @@ internal static class MessageJsonWriter
     /// <returns>The UTF-8 JSON body of a broadcast_message request.</returns>
     public static byte[] WithBroadcastList(ReadOnlySpan<byte> messageJson, IList<string> receivers)
     {
-        var list = JsonSerializer.SerializeToUtf8Bytes(receivers, ViberJsonContext.Default.IListString);
+        var list = JsonSerializer.SerializeToUtf8Bytes(receivers, ViberJson.Context.IListString);
         return Splice(messageJson, "broadcast_list"u8, list, atStart: false);
     }
 

@@ -54,4 +54,5 @@ namespace Viber.Api.Serialization;
 [JsonSerializable(typeof(GetOnlineResponse))]
 [JsonSerializable(typeof(IList<string>))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(int))]
 public sealed partial class ViberJsonContext : JsonSerializerContext;

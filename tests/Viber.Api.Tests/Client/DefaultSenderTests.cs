@@ -40,13 +40,15 @@ public sealed class DefaultSenderTests
     }
 
     [Fact]
-    public async Task Without_a_default_sender_the_message_is_sent_as_it_is()
+    public async Task Without_any_sender_the_message_is_rejected_before_sending()
     {
         var handler = RecordingHandler.AlwaysJson(TestClient.SendOk());
 
-        await TestClient.Create(handler, o => o.DefaultSender = null).SendMessageAsync(TestClient.Text(), Ct);
+        var ex = await Assert.ThrowsAsync<ViberValidationException>(
+            () => TestClient.Create(handler, o => o.DefaultSender = null).SendMessageAsync(TestClient.Text(), Ct));
 
-        Assert.False(handler.Requests[0].Json.TryGetProperty("sender", out _));
+        Assert.Equal("sender", ex.Field);
+        Assert.Empty(handler.Requests);
     }
 
     [Fact]
@@ -98,5 +100,28 @@ public sealed class DefaultSenderTests
         var json = JsonDocument.Parse(body).RootElement;
         Assert.Single(json.EnumerateObject(), p => p.Name == "sender");
         Assert.Equal("Raw", json.GetProperty("sender").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task An_unset_min_api_version_is_filled_from_the_features_used_and_the_message_left_unchanged()
+    {
+        var handler = RecordingHandler.AlwaysJson(TestClient.SendOk());
+        var message = TestClient.Text();
+        message.Keyboard = new Keyboard { InputFieldState = InputFieldState.Hidden, Buttons = [new Button { ActionBody = "a", Text = "A" }] };
+
+        await TestClient.Create(handler).SendMessageAsync(message, Ct);
+
+        Assert.Equal(4, handler.Requests[0].Json.GetProperty("min_api_version").GetInt32());
+        Assert.Null(message.MinApiVersion);
+    }
+
+    [Fact]
+    public async Task A_plain_message_gets_no_min_api_version()
+    {
+        var handler = RecordingHandler.AlwaysJson(TestClient.SendOk());
+
+        await TestClient.Create(handler).SendMessageAsync(TestClient.Text(), Ct);
+
+        Assert.False(handler.Requests[0].Json.TryGetProperty("min_api_version", out _));
     }
 }

@@ -101,8 +101,9 @@ public sealed class ViberBotClientErrorTests
     {
         var handler = RecordingHandler.AlwaysJson(TestClient.SendOk());
 
-        // Non-ASCII text is written escaped (\uXXXX), so 6,000 characters take over 30 KB.
-        var message = TestClient.Text(text: new string('ж', 6000));
+        // Characters outside the Basic Multilingual Plane are written escaped (12 bytes per emoji), so 7,000
+        // UTF-16 characters of emoji (within the text limit) take over 30 KB.
+        var message = TestClient.Text(text: string.Concat(Enumerable.Repeat("👋", 3500)));
 
         var ex = await Assert.ThrowsAsync<ViberValidationException>(() => TestClient.Create(handler).SendMessageAsync(message, Ct));
 
