@@ -24,29 +24,29 @@ internal sealed class ViberBotOptionsValidator(string sectionPath) : IValidateOp
 
         if (string.IsNullOrWhiteSpace(options.AuthToken))
         {
-            failures.Add($"{Key("AuthToken")} is required: set it to the bot's token from the Viber admin panel (environment variable {EnvVar("AuthToken")}).");
+            failures.Add($"{Key("AuthToken")} is required: set it to the bot's token from the Viber admin panel (environment variable {EnvVar("AuthToken")})");
         }
 
         ValidateWebhookUrl(options, failures);
 
         if (options.WebhookPath is { Length: > 0 } path && path[0] != '/')
         {
-            failures.Add($"{Key("WebhookPath")} must start with '/', for example '{ViberBotOptions.DefaultWebhookPath}'.");
+            failures.Add($"{Key("WebhookPath")} must start with '/', for example '{ViberBotOptions.DefaultWebhookPath}'");
         }
 
         if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
         {
-            failures.Add($"{Key("ApiBaseUrl")} must be an absolute http(s) URL such as '{ViberApiMethods.DefaultBaseAddress}'.");
+            failures.Add($"{Key("ApiBaseUrl")} must be an absolute http(s) URL such as '{ViberApiMethods.DefaultBaseAddress}'");
         }
 
         if (options.Sender.Name is { } senderName && (senderName.Length == 0 || senderName.Length > MaxSenderNameLength))
         {
-            failures.Add($"{Key("Sender:Name")} must be 1 to {MaxSenderNameLength} characters (Viber's limit); it has {senderName.Length}.");
+            failures.Add($"{Key("Sender:Name")} must be 1 to {MaxSenderNameLength} characters (Viber's limit), not {senderName.Length}");
         }
 
         if (options.Sender.Avatar is { } avatar && !Uri.TryCreate(avatar, UriKind.Absolute, out _))
         {
-            failures.Add($"{Key("Sender:Avatar")} must be an absolute URL.");
+            failures.Add($"{Key("Sender:Avatar")} must be an absolute URL");
         }
 
         if (options.EventTypes is { } eventTypes)
@@ -55,7 +55,7 @@ internal sealed class ViberBotOptionsValidator(string sectionPath) : IValidateOp
             {
                 if (Array.IndexOf(SubscribableEvents, eventTypes[i]) < 0)
                 {
-                    failures.Add($"{Key($"EventTypes:{i}")} is '{eventTypes[i]}', which set_webhook does not accept; use {string.Join(", ", SubscribableEvents)}.");
+                    failures.Add($"{Key($"EventTypes:{i}")} is '{eventTypes[i]}', which set_webhook does not accept (use {string.Join(", ", SubscribableEvents)})");
                 }
             }
         }
@@ -68,12 +68,12 @@ internal sealed class ViberBotOptionsValidator(string sectionPath) : IValidateOp
         Positive(failures, "RegistrationRetryDelay", options.RegistrationRetryDelay);
         if (options.RegistrationRetryMaxDelay < options.RegistrationRetryDelay)
         {
-            failures.Add($"{Key("RegistrationRetryMaxDelay")} must be at least {Key("RegistrationRetryDelay")}.");
+            failures.Add($"{Key("RegistrationRetryMaxDelay")} must be at least {Key("RegistrationRetryDelay")}");
         }
 
         if (!Enum.IsDefined(options.DispatchMode))
         {
-            failures.Add($"{Key("DispatchMode")} must be Inline or Background.");
+            failures.Add($"{Key("DispatchMode")} must be Inline or Background");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -85,7 +85,7 @@ internal sealed class ViberBotOptionsValidator(string sectionPath) : IValidateOp
         {
             if (options.RegisterWebhook)
             {
-                failures.Add($"{Key("WebhookUrl")} is required when {Key("RegisterWebhook")} is true: set the public HTTPS URL Viber calls (environment variable {EnvVar("WebhookUrl")}), or set {Key("RegisterWebhook")} to false.");
+                failures.Add($"{Key("WebhookUrl")} is required when {Key("RegisterWebhook")} is true: set the public HTTPS URL Viber calls (environment variable {EnvVar("WebhookUrl")}), or set {Key("RegisterWebhook")} to false");
             }
 
             return;
@@ -93,11 +93,11 @@ internal sealed class ViberBotOptionsValidator(string sectionPath) : IValidateOp
 
         if (!Uri.TryCreate(options.WebhookUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
-            failures.Add($"{Key("WebhookUrl")} must be an absolute URL such as 'https://bot.example.com{ViberBotOptions.DefaultWebhookPath}'.");
+            failures.Add($"{Key("WebhookUrl")} must be an absolute URL such as 'https://bot.example.com{ViberBotOptions.DefaultWebhookPath}'");
         }
         else if (url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback)
         {
-            failures.Add($"{Key("WebhookUrl")} must use https: Viber only calls HTTPS webhooks (http is allowed only for loopback hosts such as localhost, for tests).");
+            failures.Add($"{Key("WebhookUrl")} must use https: Viber only calls HTTPS webhooks (http is allowed only for loopback hosts such as localhost, for tests)");
         }
     }
 
@@ -105,7 +105,7 @@ internal sealed class ViberBotOptionsValidator(string sectionPath) : IValidateOp
     {
         if (value <= 0)
         {
-            failures.Add($"{Key(key)} must be a positive number of {unit}.");
+            failures.Add($"{Key(key)} must be a positive number of {unit}");
         }
     }
 
@@ -113,7 +113,7 @@ internal sealed class ViberBotOptionsValidator(string sectionPath) : IValidateOp
     {
         if (value <= TimeSpan.Zero)
         {
-            failures.Add($"{Key(key)} must be a positive time span, such as '00:00:05'.");
+            failures.Add($"{Key(key)} must be a positive time span, such as '00:00:05'");
         }
     }
 

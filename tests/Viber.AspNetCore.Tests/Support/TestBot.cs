@@ -1,0 +1,104 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging.Testing;
+using Viber.Api;
+using Viber.Api.Callbacks;
+using Viber.Api.Signatures;
+
+namespace Viber.AspNetCore.Tests.Support;
+
+/// <summary>
+/// A bot app on real Kestrel at 127.0.0.1 with a recording fake client, captured logs at Trace level and a
+/// <see cref="CallbackLog"/>; posts signed callbacks to its webhook.
+/// </summary>
+public sealed class TestBot : IAsyncDisposable
+{
+    /// <summary>A distinctive token, so a leak into logs is easy to find.</summary>
+    public const string Token = "tok-4f9c2a71e5b34d08-SECRET";
+
+    private TestBot(WebApplication app, HttpClient http, RecordingViberBotClient viber)
+    {
+        App = app;
+        Http = http;
+        Viber = viber;
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Http { get; }
+
+    public RecordingViberBotClient Viber { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public FakeLogCollector Logs => App.Services.GetFakeLogCollector();
+
+    public CallbackLog Callbacks => App.Services.GetRequiredService<CallbackLog>();
+
+    public string WebhookPath { get; private init; } = ViberBotOptions.DefaultWebhookPath;
+
+    /// <summary>Starts a bot.</summary>
+    /// <param name="options">Adjusts the options (the token is set and registration is off by default).</param>
+    /// <param name="bot">Adds handlers.</param>
+    /// <param name="services">Adjusts services after the bot is added.</param>
+    /// <param name="app">Maps the webhook; <c>MapViberWebhook()</c> by default.</param>
+    /// <param name="port">The port to listen on; any free port by default.</param>
+    public static async Task<TestBot> StartAsync(
+        Action<ViberBotOptions>? options = null,
+        Action<IViberBotBuilder>? bot = null,
+        Action<IServiceCollection>? services = null,
+        Action<WebApplication>? app = null,
+        int port = 0)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddFakeLogging();
+        builder.Services.AddSingleton<CallbackLog>();
+        var viber = new RecordingViberBotClient();
+        var botBuilder = builder.Services.AddViberBot(o =>
+        {
+            o.AuthToken = Token;
+            o.RegisterWebhook = false;
+            options?.Invoke(o);
+        });
+        bot?.Invoke(botBuilder);
+
+        // Registered after AddViberBot, so it wins over the typed client.
+        builder.Services.AddSingleton<IViberBotClient>(viber);
+        services?.Invoke(builder.Services);
+
+        var web = builder.Build();
+        (app ?? (a => a.MapViberWebhook()))(web);
+        await web.StartAsync(TestContext.Current.CancellationToken);
+        var http = new HttpClient { BaseAddress = new Uri(web.Urls.First()) };
+        return new TestBot(web, http, viber)
+        {
+            WebhookPath = web.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ViberBotOptions>>().Value.WebhookPath!,
+        };
+    }
+
+    /// <summary>Posts a callback signed with <see cref="Token"/> in the signature header.</summary>
+    public Task<HttpResponseMessage> PostAsync(ViberCallback callback) => PostAsync(Support.Callbacks.Json(callback));
+
+    /// <summary>Posts a body signed with <see cref="Token"/> in the signature header.</summary>
+    public Task<HttpResponseMessage> PostAsync(byte[] body) => PostAsync(body, ViberSignature.Compute(body, Token));
+
+    /// <summary>Posts a body with the given signature header (none when <see langword="null"/>).</summary>
+    public async Task<HttpResponseMessage> PostAsync(byte[] body, string? signature, string? query = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, WebhookPath + query) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (signature is not null)
+        {
+            request.Headers.Add(ViberApiMethods.SignatureHeader, signature);
+        }
+
+        return await Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync(CancellationToken.None);
+        await App.DisposeAsync();
+    }
+}
