@@ -42,18 +42,23 @@ public sealed class TestBot : IAsyncDisposable
     /// <param name="services">Adjusts services after the bot is added.</param>
     /// <param name="app">Maps the webhook; <c>MapViberWebhook()</c> by default.</param>
     /// <param name="port">The port to listen on; any free port by default.</param>
+    /// <param name="viber">Sets the fake client's behaviours before the app starts.</param>
+    /// <param name="fakeClient">Replaces the typed client with the recording fake; true by default.</param>
     public static async Task<TestBot> StartAsync(
         Action<ViberBotOptions>? options = null,
         Action<IViberBotBuilder>? bot = null,
         Action<IServiceCollection>? services = null,
         Action<WebApplication>? app = null,
-        int port = 0)
+        int port = 0,
+        Action<RecordingViberBotClient>? viber = null,
+        bool fakeClient = true)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddFakeLogging();
         builder.Services.AddSingleton<CallbackLog>();
-        var viber = new RecordingViberBotClient();
+        var fake = new RecordingViberBotClient();
+        viber?.Invoke(fake);
         var botBuilder = builder.Services.AddViberBot(o =>
         {
             o.AuthToken = Token;
@@ -63,14 +68,17 @@ public sealed class TestBot : IAsyncDisposable
         bot?.Invoke(botBuilder);
 
         // Registered after AddViberBot, so it wins over the typed client.
-        builder.Services.AddSingleton<IViberBotClient>(viber);
+        if (fakeClient)
+        {
+            builder.Services.AddSingleton<IViberBotClient>(fake);
+        }
         services?.Invoke(builder.Services);
 
         var web = builder.Build();
         (app ?? (a => a.MapViberWebhook()))(web);
         await web.StartAsync(TestContext.Current.CancellationToken);
         var http = new HttpClient { BaseAddress = new Uri(web.Urls.First()) };
-        return new TestBot(web, http, viber)
+        return new TestBot(web, http, fake)
         {
             WebhookPath = web.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ViberBotOptions>>().Value.WebhookPath!,
         };
