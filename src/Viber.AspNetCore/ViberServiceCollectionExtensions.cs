@@ -88,11 +88,13 @@ public static class ViberServiceCollectionExtensions
         services.AddHostedService<ViberWebhookRegistrationService>();
         services.AddHealthChecks().AddCheck<ViberHealthCheck>(ViberHealthCheck.Name);
 
-        // The typed client: the client retries on its own (Polly inside ViberBotClient), so no resilience handler here.
-        services.TryAddTransient<ViberApiMetricsHandler>();
+        // The typed client. The client retries on its own (Polly inside ViberBotClient), so no resilience handler here.
+        // IHttpClientFactory's request logging is replaced by ViberApiDiagnosticsHandler: its structured state carries
+        // header values unredacted, the auth token included.
+        services.TryAddTransient<ViberApiDiagnosticsHandler>();
         services.AddHttpClient(ViberBotBuilder.HttpClientName)
-            .AddHttpMessageHandler<ViberApiMetricsHandler>()
-            .RedactLoggedHeaders(static header => string.Equals(header, ViberApiMethods.AuthTokenHeader, StringComparison.OrdinalIgnoreCase))
+            .RemoveAllLoggers()
+            .AddHttpMessageHandler<ViberApiDiagnosticsHandler>()
             .AddTypedClient<IViberBotClient>(static (httpClient, serviceProvider) => new ViberBotClient(
                 httpClient,
                 serviceProvider.GetRequiredService<IOptions<ViberBotClientOptions>>().Value,

@@ -79,4 +79,7 @@ internal static partial class Log
 
     [LoggerMessage(406, LogLevel.Warning, "Removing the Viber webhook on shutdown failed.", EventName = "WebhookRemoveFailed")]
     public static partial void WebhookRemoveFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(500, LogLevel.Debug, "Viber API {Method} answered status {Status} in {ElapsedMilliseconds} ms.", EventName = "ApiCall")]
+    public static partial void ApiCall(ILogger logger, string method, string status, double elapsedMilliseconds);
 }

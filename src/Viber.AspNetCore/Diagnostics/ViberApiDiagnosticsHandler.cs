@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Viber.Api;
 
 namespace Viber.AspNetCore.Diagnostics;
@@ -8,10 +9,12 @@ namespace Viber.AspNetCore.Diagnostics;
 /// <summary>
 /// Sits in the typed client's HTTP pipeline and records every Bot API attempt (the client's own retries included):
 /// the <see cref="ViberDiagnostics.ApiCalls"/> counter and <see cref="ViberDiagnostics.ApiCallDuration"/> histogram by
-/// method and Viber status, and a client activity. It reads the response's <c>status</c>, never a request header, so
-/// the auth token cannot reach a metric or trace.
+/// method and Viber status, a client activity and a Debug log. It reads the response's <c>status</c>, never a request
+/// header, so the auth token cannot reach a metric, trace or log. It replaces IHttpClientFactory's request logging,
+/// which is removed from this client because its structured state carries header values unredacted (only its
+/// message text honours RedactLoggedHeaders), so a structured log sink at Trace level would store the token.
 /// </summary>
-internal sealed class ViberApiMetricsHandler(ViberMetrics metrics, TimeProvider timeProvider) : DelegatingHandler
+internal sealed class ViberApiDiagnosticsHandler(ViberMetrics metrics, TimeProvider timeProvider, ILogger<ViberApiDiagnosticsHandler> logger) : DelegatingHandler
 {
     private static readonly string[] KnownMethods =
     [
@@ -45,7 +48,9 @@ internal sealed class ViberApiMetricsHandler(ViberMetrics metrics, TimeProvider 
                 activity?.SetStatus(ActivityStatusCode.Error, status);
             }
 
-            metrics.ApiCall(method, status, timeProvider.GetElapsedTime(started));
+            var elapsed = timeProvider.GetElapsedTime(started);
+            metrics.ApiCall(method, status, elapsed);
+            Log.ApiCall(logger, method, status, elapsed.TotalMilliseconds);
         }
     }
 
