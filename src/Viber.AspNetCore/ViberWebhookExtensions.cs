@@ -22,9 +22,10 @@ public static class ViberWebhookExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var handler = GetHandler(endpoints.ServiceProvider, nameof(MapViberWebhook));
+        // No IRequestSizeLimitMetadata: the handler applies Viber:MaxRequestBodySize itself, on every server, while
+        // routing would log a warning per request on servers without the size feature (TestServer, in users' tests).
         return endpoints.Map(pattern ?? handler.WebhookPath, handler.HandleAsync)
-            .WithDisplayName("Viber webhook")
-            .WithMetadata(new ViberRequestSizeLimitMetadata(handler.MaxRequestBodySize));
+            .WithDisplayName("Viber webhook");
     }
 
     /// <summary>

@@ -55,9 +55,6 @@ internal sealed class ViberWebhookRequestHandler
     /// <summary>Gets the local path the webhook is served on.</summary>
     public string WebhookPath => _options.WebhookPath ?? ViberBotOptions.DefaultWebhookPath;
 
-    /// <summary>Gets the body size limit.</summary>
-    public long MaxRequestBodySize => _options.MaxRequestBodySize;
-
     /// <summary>Handles one request to the webhook path.</summary>
     /// <param name="context">The request.</param>
     /// <returns>A task that completes when the request is answered.</returns>

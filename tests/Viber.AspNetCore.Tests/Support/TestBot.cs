@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging.Testing;
 using Viber.Api;
 using Viber.Api.Callbacks;
@@ -91,17 +90,8 @@ public sealed class TestBot : IAsyncDisposable
     public Task<HttpResponseMessage> PostAsync(byte[] body) => PostAsync(body, ViberSignature.Compute(body, Token));
 
     /// <summary>Posts a body with the given signature header (none when <see langword="null"/>).</summary>
-    public async Task<HttpResponseMessage> PostAsync(byte[] body, string? signature, string? query = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, WebhookPath + query) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        if (signature is not null)
-        {
-            request.Headers.Add(ViberApiMethods.SignatureHeader, signature);
-        }
-
-        return await Http.SendAsync(request, TestContext.Current.CancellationToken);
-    }
+    public Task<HttpResponseMessage> PostAsync(byte[] body, string? signature, string? query = null)
+        => WebhookRequests.PostAsync(Http, WebhookPath, body, signature, query);
 
     public async ValueTask DisposeAsync()
     {
