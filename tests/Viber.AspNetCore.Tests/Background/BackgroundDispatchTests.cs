@@ -187,11 +187,7 @@ public sealed class BackgroundDispatchTests
             },
         };
         ActivitySource.AddActivityListener(listener);
-        await using var bot = await TestBot.StartAsync(options: Background(), bot: b => b.On<MessageCallback, CallbackLog>((c, log, _) =>
-        {
-            log.Add("message", c);
-            return Task.CompletedTask;
-        }));
+        await using var bot = await TestBot.StartAsync(options: Background(), bot: b => b.Record<MessageCallback>("message"));
 
         using var response = await bot.PostAsync(callback);
         await Waits.ForAsync(stopped, 2);

@@ -37,31 +37,11 @@ public sealed class RecordingViberBotClient : IViberBotClient, IDisposable
             EventTypes = request.EventTypes ?? [ViberEventType.Delivered, ViberEventType.Seen],
         });
 
-    public async Task<SendMessageResponse> SendMessageAsync(ViberMessage message, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await OnSendMessage(message, cancellationToken);
-        }
-        finally
-        {
-            Sent.Enqueue(message);
-            _sentSignal.Release();
-        }
-    }
+    public Task<SendMessageResponse> SendMessageAsync(ViberMessage message, CancellationToken cancellationToken = default)
+        => RecordAsync(message, OnSendMessage, Sent, _sentSignal, cancellationToken);
 
-    public async Task<SetWebhookResponse> SetWebhookAsync(SetWebhookRequest request, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await OnSetWebhook(request, cancellationToken);
-        }
-        finally
-        {
-            WebhookRequests.Enqueue(request);
-            _setWebhookSignal.Release();
-        }
-    }
+    public Task<SetWebhookResponse> SetWebhookAsync(SetWebhookRequest request, CancellationToken cancellationToken = default)
+        => RecordAsync(request, OnSetWebhook, WebhookRequests, _setWebhookSignal, cancellationToken);
 
     public Task RemoveWebhookAsync(CancellationToken cancellationToken = default)
     {
@@ -79,6 +59,25 @@ public sealed class RecordingViberBotClient : IViberBotClient, IDisposable
     {
         _sentSignal.Dispose();
         _setWebhookSignal.Dispose();
+    }
+
+    /// <summary>Runs the behaviour, then records the call and signals it, whether the behaviour threw or not.</summary>
+    private static async Task<TResponse> RecordAsync<TRequest, TResponse>(
+        TRequest request,
+        Func<TRequest, CancellationToken, Task<TResponse>> behaviour,
+        ConcurrentQueue<TRequest> record,
+        SemaphoreSlim signal,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await behaviour(request, cancellationToken);
+        }
+        finally
+        {
+            record.Enqueue(request);
+            signal.Release();
+        }
     }
 
     public Task<BroadcastResult> BroadcastMessageAsync(ViberMessage message, IEnumerable<string> receivers, CancellationToken cancellationToken = default)

@@ -8,17 +8,10 @@ namespace Viber.AspNetCore.Tests.Webhook;
 /// <summary>Viber re-sends a callback until it gets 200; each one is dispatched once.</summary>
 public sealed class DeduplicationTests
 {
-    private static void RecordAll(IViberBotBuilder bot)
-        => bot.On<ViberCallback, CallbackLog>((callback, log, _) =>
-        {
-            log.Add("all", callback);
-            return Task.CompletedTask;
-        });
-
     [Fact]
     public async Task A_retry_after_success_is_answered_200_and_not_dispatched_again()
     {
-        await using var bot = await TestBot.StartAsync(bot: RecordAll);
+        await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll);
         var body = Callbacks.Json(Callbacks.Text("once"));
 
         using var first = await bot.PostAsync(body);
@@ -54,7 +47,7 @@ public sealed class DeduplicationTests
     [Fact]
     public async Task Delivered_from_each_device_is_dispatched_and_a_retry_of_one_is_not()
     {
-        await using var bot = await TestBot.StartAsync(bot: RecordAll);
+        await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll);
         var token = Callbacks.NextToken();
         var phone = Callbacks.Json(Callbacks.Delivered(token, "user-1", timestamp: 1_700_000_000_000));
         var desktop = Callbacks.Json(Callbacks.Delivered(token, "user-1", timestamp: 1_700_000_000_450));
@@ -70,7 +63,7 @@ public sealed class DeduplicationTests
     [Fact]
     public async Task Seen_for_a_broadcast_is_dispatched_per_user()
     {
-        await using var bot = await TestBot.StartAsync(bot: RecordAll);
+        await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll);
         var broadcastToken = Callbacks.NextToken();
 
         using var a = await bot.PostAsync(Callbacks.Seen(broadcastToken, "user-a"));
@@ -83,7 +76,7 @@ public sealed class DeduplicationTests
     [Fact]
     public async Task Different_events_with_one_message_token_are_each_dispatched()
     {
-        await using var bot = await TestBot.StartAsync(bot: RecordAll);
+        await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll);
         var token = Callbacks.NextToken();
 
         using var delivered = await bot.PostAsync(Callbacks.Delivered(token));

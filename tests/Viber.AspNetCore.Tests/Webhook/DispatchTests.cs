@@ -11,10 +11,10 @@ public sealed class DispatchTests
     public async Task Handlers_run_in_registration_order_and_a_base_handler_sees_every_event()
     {
         await using var bot = await TestBot.StartAsync(bot: b => b
-            .On<ViberCallback, CallbackLog>((c, log, _) => Record(log, "all-1", c))
+            .Record<ViberCallback>("all-1")
             .AddEventHandler<MessageAndAllHandler>()
-            .On<MessageCallback, CallbackLog>((c, log, _) => Record(log, "message-2", c))
-            .On<DeliveredCallback, CallbackLog>((c, log, _) => Record(log, "delivered", c)));
+            .Record<MessageCallback>("message-2")
+            .Record<DeliveredCallback>("delivered"));
 
         using var message = await bot.PostAsync(Callbacks.Text("hi"));
         var afterMessage = bot.Callbacks.Handlers.ToList();
@@ -28,9 +28,9 @@ public sealed class DispatchTests
     public async Task A_failing_handler_stops_the_handlers_after_it()
     {
         await using var bot = await TestBot.StartAsync(bot: b => b
-            .On<MessageCallback, CallbackLog>((c, log, _) => Record(log, "first", c))
+            .Record<MessageCallback>("first")
             .On<MessageCallback>((_, _, _) => throw new InvalidOperationException("boom"))
-            .On<MessageCallback, CallbackLog>((c, log, _) => Record(log, "third", c)));
+            .Record<MessageCallback>("third"));
 
         using var response = await bot.PostAsync(Callbacks.Text("hi"));
 

@@ -11,17 +11,10 @@ namespace Viber.AspNetCore.Tests.Webhook;
 /// <summary>The webhook's status-code contract, one path per test, over real Kestrel.</summary>
 public sealed class WebhookStatusCodeTests
 {
-    private static void RecordAll(IViberBotBuilder bot)
-        => bot.On<ViberCallback, CallbackLog>((callback, log, _) =>
-        {
-            log.Add("all", callback);
-            return Task.CompletedTask;
-        });
-
     [Fact]
     public async Task Signed_callback_is_answered_200_and_dispatched_once()
     {
-        await using var bot = await TestBot.StartAsync(bot: RecordAll);
+        await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll);
         var callback = Callbacks.Text("hello");
 
         using var response = await bot.PostAsync(callback);
@@ -39,7 +32,7 @@ public sealed class WebhookStatusCodeTests
     [InlineData("DELETE")]
     public async Task Other_methods_on_the_webhook_path_get_405(string method)
     {
-        await using var bot = await TestBot.StartAsync(bot: RecordAll);
+        await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll);
 
         using var request = new HttpRequestMessage(new HttpMethod(method), bot.WebhookPath);
         using var response = await bot.Http.SendAsync(request, TestContext.Current.CancellationToken);
@@ -52,7 +45,7 @@ public sealed class WebhookStatusCodeTests
     [Fact]
     public async Task A_declared_length_over_the_limit_gets_413_before_the_body_is_read()
     {
-        await using var bot = await TestBot.StartAsync(options: o => o.MaxRequestBodySize = 1024, bot: RecordAll);
+        await using var bot = await TestBot.StartAsync(options: o => o.MaxRequestBodySize = 1024, bot: TestHandlers.RecordAll);
         var body = Callbacks.Json(Callbacks.Text(new string('x', 2000)));
 
         using var response = await bot.PostAsync(body);
@@ -65,7 +58,7 @@ public sealed class WebhookStatusCodeTests
     [Fact]
     public async Task A_chunked_body_over_the_limit_gets_413()
     {
-        await using var bot = await TestBot.StartAsync(options: o => o.MaxRequestBodySize = 1024, bot: RecordAll);
+        await using var bot = await TestBot.StartAsync(options: o => o.MaxRequestBodySize = 1024, bot: TestHandlers.RecordAll);
         var body = Callbacks.Json(Callbacks.Text(new string('x', 5000)));
 
         // No Content-Length: the limit is enforced while reading.
@@ -82,7 +75,7 @@ public sealed class WebhookStatusCodeTests
     public async Task A_body_at_the_limit_is_accepted()
     {
         var body = Callbacks.Json(Callbacks.Text("exactly at the limit"));
-        await using var bot = await TestBot.StartAsync(options: o => o.MaxRequestBodySize = body.Length, bot: RecordAll);
+        await using var bot = await TestBot.StartAsync(options: o => o.MaxRequestBodySize = body.Length, bot: TestHandlers.RecordAll);
 
         using var response = await bot.PostAsync(body);
 
@@ -96,7 +89,7 @@ public sealed class WebhookStatusCodeTests
     [InlineData("0000000000000000000000000000000000000000000000000000000000000000", "signature_mismatch")]
     public async Task Missing_or_wrong_signature_gets_401_a_neutral_body_and_a_warning_without_secrets(string? signature, string reason)
     {
-        await using var bot = await TestBot.StartAsync(bot: RecordAll);
+        await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll);
         var body = Callbacks.Json(Callbacks.Text("secret body text"));
 
         using var response = await bot.PostAsync(body, signature);
@@ -114,7 +107,7 @@ public sealed class WebhookStatusCodeTests
     [Fact]
     public async Task A_body_signed_with_another_token_gets_401()
     {
-        await using var bot = await TestBot.StartAsync(bot: RecordAll);
+        await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll);
         var body = Callbacks.Json(Callbacks.Text("hi"));
 
         using var response = await bot.PostAsync(body, ViberSignature.Compute(body, "another-bot-token"));
@@ -126,7 +119,7 @@ public sealed class WebhookStatusCodeTests
     [Fact]
     public async Task The_sig_query_parameter_is_used_when_the_header_is_absent()
     {
-        await using var bot = await TestBot.StartAsync(bot: RecordAll);
+        await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll);
         var body = Callbacks.Json(Callbacks.Text("hi"));
 
         using var response = await bot.PostAsync(body, signature: null, query: "?sig=" + ViberSignature.Compute(body, TestBot.Token));
@@ -138,7 +131,7 @@ public sealed class WebhookStatusCodeTests
     [Fact]
     public async Task A_wrong_sig_query_parameter_gets_401()
     {
-        await using var bot = await TestBot.StartAsync(bot: RecordAll);
+        await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll);
         var body = Callbacks.Json(Callbacks.Text("hi"));
 
         using var response = await bot.PostAsync(body, signature: null, query: "?sig=" + ViberSignature.Compute("other"u8, TestBot.Token));
@@ -157,7 +150,7 @@ public sealed class WebhookStatusCodeTests
     [InlineData("{\"event\":\"message\",\"timestamp\":\"yesterday\"}")]
     public async Task A_signed_body_that_is_not_a_callback_gets_400(string json)
     {
-        await using var bot = await TestBot.StartAsync(bot: RecordAll);
+        await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll);
 
         using var response = await bot.PostAsync(Encoding.UTF8.GetBytes(json));
 
@@ -169,7 +162,7 @@ public sealed class WebhookStatusCodeTests
     [Fact]
     public async Task The_webhook_check_is_answered_200_without_dispatch()
     {
-        await using var bot = await TestBot.StartAsync(bot: RecordAll);
+        await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll);
 
         using var response = await bot.PostAsync(Callbacks.Webhook());
 
@@ -182,21 +175,9 @@ public sealed class WebhookStatusCodeTests
     public async Task An_unknown_event_is_answered_200_and_reaches_catch_all_handlers()
     {
         await using var bot = await TestBot.StartAsync(bot: b => b
-            .On<UnknownCallback, CallbackLog>((c, log, _) =>
-            {
-                log.Add("unknown", c);
-                return Task.CompletedTask;
-            })
-            .On<ViberCallback, CallbackLog>((c, log, _) =>
-            {
-                log.Add("all", c);
-                return Task.CompletedTask;
-            })
-            .On<MessageCallback, CallbackLog>((c, log, _) =>
-            {
-                log.Add("message", c);
-                return Task.CompletedTask;
-            }));
+            .Record<UnknownCallback>("unknown")
+            .Record<ViberCallback>("all")
+            .Record<MessageCallback>("message"));
 
         using var response = await bot.PostAsync("""{"event":"action","timestamp":1,"message_token":77,"payload":{"x":1}}"""u8.ToArray());
 
@@ -210,7 +191,7 @@ public sealed class WebhookStatusCodeTests
     [Fact]
     public async Task A_message_of_an_unknown_type_is_answered_200_and_dispatched()
     {
-        await using var bot = await TestBot.StartAsync(bot: RecordAll);
+        await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll);
 
         using var response = await bot.PostAsync("""{"event":"message","timestamp":1,"message_token":78,"sender":{"id":"u"},"message":{"type":"hologram","depth":3}}"""u8.ToArray());
 
@@ -266,7 +247,7 @@ public sealed class WebhookStatusCodeTests
     {
         await using var bot = await TestBot.StartAsync(
             options: o => o.WebhookPath = "/hooks/viber",
-            bot: RecordAll,
+            bot: TestHandlers.RecordAll,
             app: app =>
             {
                 app.UseViberWebhook();
@@ -286,12 +267,10 @@ public sealed class WebhookStatusCodeTests
     [Fact]
     public async Task MapViberWebhook_takes_an_explicit_pattern()
     {
-        await using var bot = await TestBot.StartAsync(bot: RecordAll, app: app => app.MapViberWebhook("/custom/path"));
+        await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll, app: app => app.MapViberWebhook("/custom/path"));
         var body = Callbacks.Json(Callbacks.Text("hi"));
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/custom/path") { Content = new ByteArrayContent(body) };
-        request.Headers.Add(ViberApiMethods.SignatureHeader, ViberSignature.Compute(body, TestBot.Token));
-        using var response = await bot.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await WebhookRequests.PostAsync(bot.Http, "/custom/path", body, ViberSignature.Compute(body, TestBot.Token));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(bot.Callbacks.Entries);
@@ -300,7 +279,7 @@ public sealed class WebhookStatusCodeTests
     [Fact]
     public async Task A_client_that_aborts_mid_body_is_not_an_error_and_nothing_is_dispatched()
     {
-        await using var bot = await TestBot.StartAsync(bot: RecordAll);
+        await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll);
         var body = Callbacks.Json(Callbacks.Text("cut short"));
 
         using (var tcp = new System.Net.Sockets.TcpClient())
