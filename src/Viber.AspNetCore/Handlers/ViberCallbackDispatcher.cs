@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Viber.Api.Callbacks;
@@ -14,6 +15,9 @@ namespace Viber.AspNetCore.Handlers;
 internal sealed class ViberCallbackDispatcher
 {
     private readonly ViberHandlerDescriptor[] _handlers;
+
+    // The handlers of each callback type, worked out on first use rather than per callback.
+    private readonly ConcurrentDictionary<Type, ViberHandlerDescriptor[]> _routes = new();
     private readonly ILogger<ViberCallbackDispatcher> _logger;
 
     public ViberCallbackDispatcher(IEnumerable<ViberHandlerDescriptor> handlers, ILogger<ViberCallbackDispatcher> logger)
@@ -47,13 +51,9 @@ internal sealed class ViberCallbackDispatcher
         where TCallback : ViberCallback
     {
         ViberMessage? welcome = null;
-        foreach (var descriptor in _handlers)
+        var route = _routes.GetOrAdd(typeof(TCallback), static (_, handlers) => [.. handlers.Where(h => h.Handles<TCallback>())], _handlers);
+        foreach (var descriptor in route)
         {
-            if (!descriptor.Handles<TCallback>())
-            {
-                continue;
-            }
-
             using var activity = ViberActivities.Source.StartActivity(ViberDiagnostics.HandlerActivityName);
             activity?.SetTag(ViberDiagnostics.HandlerTag, descriptor.Name);
             try

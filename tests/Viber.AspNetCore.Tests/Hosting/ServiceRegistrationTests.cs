@@ -33,6 +33,21 @@ public sealed class ServiceRegistrationTests
     }
 
     [Fact]
+    public void AddViberBot_without_arguments_binds_the_Viber_section_of_the_app_configuration()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Viber:AuthToken"] = "from-config",
+            ["Viber:RegisterWebhook"] = "false",
+        }).Build());
+        services.AddViberBot();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal("from-config", provider.GetRequiredService<IOptions<ViberBotOptions>>().Value.AuthToken);
+    }
+
+    [Fact]
     public void The_typed_client_is_a_ViberBotClient_configured_from_the_bot_options()
     {
         var services = new ServiceCollection();

@@ -51,6 +51,46 @@ public sealed class WebhookRegistrationTests
     }
 
     [Fact]
+    public async Task Registration_waits_for_the_server_even_where_hosted_services_start_before_it()
+    {
+        // In a generic host, services added before ConfigureWebHost start before the server binds its port, so a
+        // set_webhook made from StartAsync would race the server. It must come after ApplicationStarted, which the
+        // host signals once the server listens, and Viber's check must get 200.
+        var port = FreePort.Next();
+        var checks = new List<int?>();
+        var startedWhenCalled = new List<bool>();
+        IHost? host = null;
+        using var fake = new RecordingViberBotClient();
+        var checking = FakeViber.CheckingSetWebhook(TestBot.Token, checks.Add);
+        fake.OnSetWebhook = (request, ct) =>
+        {
+            startedWhenCalled.Add(host!.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.IsCancellationRequested);
+            return checking(request, ct);
+        };
+        host = new HostBuilder()
+            .ConfigureServices(services =>
+            {
+                services.AddViberBot(Registering(port, o => o.AuthToken = TestBot.Token));
+                services.AddSingleton<IViberBotClient>(fake);
+            })
+            .ConfigureWebHost(web => web
+                .UseKestrel()
+                .UseUrls($"http://127.0.0.1:{port}")
+                .ConfigureServices(services => services.AddRouting())
+                .Configure(app => app.UseRouting().UseEndpoints(endpoints => endpoints.MapViberWebhook())))
+            .Build();
+        using (host)
+        {
+            await host.StartAsync(TestContext.Current.CancellationToken);
+            await fake.WaitForSetWebhookAsync();
+            await host.StopAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal([true], startedWhenCalled);
+        Assert.Equal([200], checks);
+    }
+
+    [Fact]
     public async Task A_failed_registration_is_retried_after_a_backoff_and_then_succeeds()
     {
         using var time = new SignalingTimeProvider();
