@@ -1,0 +1,30 @@
+using Viber.Api;
+using Viber.Api.Callbacks;
+using Viber.Api.Messages;
+using Viber.AspNetCore;
+
+namespace EchoBot.Handlers;
+
+/// <summary>Echoes a text message verbatim; answers any other message with a text naming its type.</summary>
+public sealed partial class EchoHandler(IViberBotClient viber, ILogger<EchoHandler> logger) : IViberEventHandler<MessageCallback>
+{
+    public async Task HandleAsync(MessageCallback callback, CancellationToken cancellationToken)
+    {
+        var receiver = callback.Sender?.Id;
+        if (receiver is null)
+        {
+            LogNoSender(logger, callback.MessageToken);
+            return;
+        }
+
+        var reply = new TextMessage
+        {
+            Receiver = receiver,
+            Text = callback.Message is TextMessage text ? text.Text : $"You sent a {callback.Message?.Type ?? "message of an unknown type"} message.",
+        };
+        await ReplySender.SendAsync(viber, reply, logger, cancellationToken);
+    }
+
+    [LoggerMessage(1000, LogLevel.Warning, "Message {MessageToken} has no sender id; nothing to reply to.")]
+    private static partial void LogNoSender(ILogger logger, long? messageToken);
+}

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Logging;
+
+namespace Viber.AspNetCore.Diagnostics;
+
+/// <summary>
+/// Every log the library writes, with stable event ids (1xx webhook, 2xx dispatch, 3xx background queue,
+/// 4xx webhook registration, 5xx API calls). Never logs the auth token, a signature or a callback body.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(100, LogLevel.Debug, "Received a Viber {Event} callback, message token {MessageToken}.", EventName = "CallbackReceived")]
+    public static partial void CallbackReceived(ILogger logger, string @event, long? messageToken);
+
+    [LoggerMessage(101, LogLevel.Warning, "Rejected a Viber callback from {RemoteIpAddress}: {Reason}. Check that Viber:AuthToken is the token of the bot Viber calls this webhook for.", EventName = "SignatureRejected")]
+    public static partial void SignatureRejected(ILogger logger, string reason, string? remoteIpAddress);
+
+    [LoggerMessage(102, LogLevel.Warning, "Rejected a Viber callback of {ContentLength} bytes or more: the limit is {Limit} bytes (Viber:MaxRequestBodySize).", EventName = "BodyTooLarge")]
+    public static partial void BodyTooLarge(ILogger logger, long contentLength, long limit);
+
+    [LoggerMessage(103, LogLevel.Warning, "Rejected a signed Viber callback that is not a JSON callback object.", EventName = "InvalidJson")]
+    public static partial void InvalidJson(ILogger logger, Exception exception);
+
+    [LoggerMessage(104, LogLevel.Debug, "Answered {Method} on the Viber webhook with 405: only POST is handled.", EventName = "MethodNotAllowed")]
+    public static partial void MethodNotAllowed(ILogger logger, string method);
+
+    [LoggerMessage(105, LogLevel.Information, "Answered Viber's webhook check.", EventName = "WebhookCheck")]
+    public static partial void WebhookCheck(ILogger logger);
+
+    [LoggerMessage(106, LogLevel.Debug, "The client aborted the Viber webhook request before it was answered.", EventName = "RequestAborted")]
+    public static partial void RequestAborted(ILogger logger);
+
+    [LoggerMessage(107, LogLevel.Information, "Received a Viber callback with an unknown event {Event}; it goes to catch-all handlers.", EventName = "UnknownEvent")]
+    public static partial void UnknownEvent(ILogger logger, string @event);
+
+    [LoggerMessage(200, LogLevel.Information, "Ignored a retry of the Viber {Event} callback {MessageToken}: it was already handled.", EventName = "DuplicateCallback")]
+    public static partial void DuplicateCallback(ILogger logger, string @event, long? messageToken);
+
+    [LoggerMessage(201, LogLevel.Information, "Answered 503 to a retry of the Viber {Event} callback {MessageToken}: the first delivery is still being handled.", EventName = "CallbackInProgress")]
+    public static partial void CallbackInProgress(ILogger logger, string @event, long? messageToken);
+
+    [LoggerMessage(202, LogLevel.Error, "Handler {Handler} failed for the Viber {Event} callback {MessageToken}; it will run again when Viber retries.", EventName = "HandlerFailed")]
+    public static partial void HandlerFailed(ILogger logger, Exception exception, string handler, string @event, long? messageToken);
+
+    [LoggerMessage(203, LogLevel.Information, "Handling of the Viber {Event} callback {MessageToken} was cancelled because the app is stopping.", EventName = "HandlerCancelled")]
+    public static partial void HandlerCancelled(ILogger logger, string @event, long? messageToken);
+
+    [LoggerMessage(204, LogLevel.Warning, "Handler {Handler} returned a welcome message, but an earlier handler already did; only the first is sent.", EventName = "WelcomeMessageIgnored")]
+    public static partial void WelcomeMessageIgnored(ILogger logger, string handler);
+
+    [LoggerMessage(300, LogLevel.Warning, "Answered 503 to the Viber {Event} callback {MessageToken}: the background queue is full or closed (Viber:BackgroundQueueCapacity). Viber will retry it.", EventName = "QueueFull")]
+    public static partial void QueueFull(ILogger logger, string @event, long? messageToken);
+
+    [LoggerMessage(301, LogLevel.Information, "Draining {Count} queued Viber callbacks before stopping.", EventName = "QueueDraining")]
+    public static partial void QueueDraining(ILogger logger, int count);
+
+    [LoggerMessage(302, LogLevel.Warning, "Stopped before {Count} queued Viber callbacks were handled: the host's shutdown timeout elapsed.", EventName = "QueueDrainTimedOut")]
+    public static partial void QueueDrainTimedOut(ILogger logger, int count);
+
+    [LoggerMessage(303, LogLevel.Error, "Processing the queued Viber {Event} callback {MessageToken} failed outside its handlers.", EventName = "BackgroundItemFailed")]
+    public static partial void BackgroundItemFailed(ILogger logger, Exception exception, string @event, long? messageToken);
+
+    [LoggerMessage(400, LogLevel.Information, "Registering the Viber webhook {WebhookUrl} (attempt {Attempt}).", EventName = "WebhookRegistering")]
+    public static partial void WebhookRegistering(ILogger logger, string webhookUrl, int attempt);
+
+    [LoggerMessage(401, LogLevel.Information, "Registered the Viber webhook {WebhookUrl}; Viber will send the events {EventTypes}.", EventName = "WebhookRegistered")]
+    public static partial void WebhookRegistered(ILogger logger, string webhookUrl, string eventTypes);
+
+    [LoggerMessage(402, LogLevel.Warning, "Registering the Viber webhook {WebhookUrl} failed (attempt {Attempt}); retrying in {Delay}. Viber answers invalidUrl while the URL does not answer 200 over HTTPS.", EventName = "WebhookRegistrationRetry")]
+    public static partial void WebhookRegistrationRetry(ILogger logger, Exception exception, string webhookUrl, int attempt, TimeSpan delay);
+
+    [LoggerMessage(403, LogLevel.Error, "Registering the Viber webhook {WebhookUrl} failed and will not be retried: {Reason}.", EventName = "WebhookRegistrationFailed")]
+    public static partial void WebhookRegistrationFailed(ILogger logger, Exception exception, string webhookUrl, string reason);
+
+    [LoggerMessage(404, LogLevel.Debug, "Viber webhook registration is disabled (Viber:RegisterWebhook is false).", EventName = "WebhookRegistrationDisabled")]
+    public static partial void WebhookRegistrationDisabled(ILogger logger);
+
+    [LoggerMessage(405, LogLevel.Information, "Removed the Viber webhook (Viber:RemoveWebhookOnShutdown is true).", EventName = "WebhookRemoved")]
+    public static partial void WebhookRemoved(ILogger logger);
+
+    [LoggerMessage(406, LogLevel.Warning, "Removing the Viber webhook on shutdown failed.", EventName = "WebhookRemoveFailed")]
+    public static partial void WebhookRemoveFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(500, LogLevel.Debug, "Viber API {Method} answered status {Status} in {ElapsedMilliseconds} ms.", EventName = "ApiCall")]
+    public static partial void ApiCall(ILogger logger, string method, string status, double elapsedMilliseconds);
+}

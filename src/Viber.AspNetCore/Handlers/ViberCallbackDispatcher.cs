@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Viber.Api.Callbacks;
+using Viber.Api.Messages;
+using Viber.AspNetCore.Diagnostics;
+
+namespace Viber.AspNetCore.Handlers;
+
+/// <summary>
+/// Runs a callback's handlers, resolved from the given scope, in registration order. Free of HttpContext so the
+/// same code serves the inline webhook and the background workers. Dispatch goes through closed generic types
+/// chosen by a switch (no MakeGenericType), which keeps it AOT-safe.
+/// </summary>
+internal sealed class ViberCallbackDispatcher
+{
+    private readonly ViberHandlerDescriptor[] _handlers;
+
+    // The handlers of each callback type, worked out on first use rather than per callback.
+    private readonly ConcurrentDictionary<Type, ViberHandlerDescriptor[]> _routes = new();
+    private readonly ILogger<ViberCallbackDispatcher> _logger;
+
+    public ViberCallbackDispatcher(IEnumerable<ViberHandlerDescriptor> handlers, ILogger<ViberCallbackDispatcher> logger)
+    {
+        _handlers = [.. handlers];
+        _logger = logger;
+    }
+
+    /// <summary>Runs the handlers of a callback; the first failure stops the run.</summary>
+    /// <param name="callback">The callback.</param>
+    /// <param name="services">The callback's scope.</param>
+    /// <param name="cancellationToken">Cancels the handlers.</param>
+    /// <returns>The welcome message, or the failure.</returns>
+    public Task<ViberDispatchResult> DispatchAsync(ViberCallback callback, IServiceProvider services, CancellationToken cancellationToken)
+        => callback switch
+        {
+            MessageCallback c => DispatchAsync(c, services, cancellationToken),
+            DeliveredCallback c => DispatchAsync(c, services, cancellationToken),
+            SeenCallback c => DispatchAsync(c, services, cancellationToken),
+            ConversationStartedCallback c => DispatchAsync(c, services, cancellationToken),
+            SubscribedCallback c => DispatchAsync(c, services, cancellationToken),
+            UnsubscribedCallback c => DispatchAsync(c, services, cancellationToken),
+            FailedCallback c => DispatchAsync(c, services, cancellationToken),
+            ClientStatusCallback c => DispatchAsync(c, services, cancellationToken),
+            WebhookCallback c => DispatchAsync(c, services, cancellationToken),
+            UnknownCallback c => DispatchAsync(c, services, cancellationToken),
+            _ => DispatchAsync(callback, services, cancellationToken),
+        };
+
+    private async Task<ViberDispatchResult> DispatchAsync<TCallback>(TCallback callback, IServiceProvider services, CancellationToken cancellationToken)
+        where TCallback : ViberCallback
+    {
+        ViberMessage? welcome = null;
+        var route = _routes.GetOrAdd(typeof(TCallback), static (_, handlers) => [.. handlers.Where(h => h.Handles<TCallback>())], _handlers);
+        foreach (var descriptor in route)
+        {
+            using var activity = ViberActivities.Source.StartActivity(ViberDiagnostics.HandlerActivityName);
+            activity?.SetTag(ViberDiagnostics.HandlerTag, descriptor.Name);
+            try
+            {
+                var handler = descriptor.Factory(services);
+                if (handler is IViberEventHandler<TCallback> specific)
+                {
+                    await specific.HandleAsync(callback, cancellationToken).ConfigureAwait(false);
+                }
+
+                // A handler of every callback also gets this one, unless that was the call just made.
+                if (typeof(TCallback) != typeof(ViberCallback) && handler is IViberEventHandler<ViberCallback> all)
+                {
+                    await all.HandleAsync(callback, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (callback is ConversationStartedCallback started && handler is IViberConversationStartedHandler greeter)
+                {
+                    var message = await greeter.HandleAsync(started, cancellationToken).ConfigureAwait(false);
+                    if (message is not null && welcome is not null)
+                    {
+                        Log.WelcomeMessageIgnored(_logger, descriptor.Name);
+                    }
+                    else
+                    {
+                        welcome ??= message;
+                    }
+                }
+            }
+            catch (Exception exception)
+            {
+                // Not swallowed: the caller logs it with the callback's event and token and answers 500.
+                activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+                return new ViberDispatchResult(null, descriptor.Name, exception);
+            }
+        }
+
+        return new ViberDispatchResult(welcome, null, null);
+    }
+}

@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Options;
+using Viber.Api;
+
+namespace Viber.AspNetCore.Hosting;
+
+/// <summary>
+/// Checks <see cref="ViberBotOptions"/> when the app starts, with messages that name the configuration key and
+/// what to set. The auth token's value never appears in a message.
+/// </summary>
+/// <param name="sectionPath">The configuration path the options come from (<c>Viber</c> by default).</param>
+internal sealed class ViberBotOptionsValidator(string sectionPath) : IValidateOptions<ViberBotOptions>
+{
+    /// <summary>Viber's limit on a sender name.</summary>
+    public const int MaxSenderNameLength = 28;
+
+    // The events set_webhook accepts in event_types (webhook and client_status cannot be subscribed to).
+    private static readonly string[] SubscribableEvents =
+        ["delivered", "seen", "failed", "subscribed", "unsubscribed", "conversation_started", "message"];
+
+    public ValidateOptionsResult Validate(string? name, ViberBotOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+
+        if (string.IsNullOrWhiteSpace(options.AuthToken))
+        {
+            failures.Add($"{Key("AuthToken")} is required: set it to the bot's token from the Viber admin panel (environment variable {EnvVar("AuthToken")})");
+        }
+
+        ValidateWebhookUrl(options, failures);
+
+        if (options.WebhookPath is { Length: > 0 } path && path[0] != '/')
+        {
+            failures.Add($"{Key("WebhookPath")} must start with '/', for example '{ViberBotOptions.DefaultWebhookPath}'");
+        }
+
+        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
+        {
+            failures.Add($"{Key("ApiBaseUrl")} must be an absolute http(s) URL such as '{ViberApiMethods.DefaultBaseAddress}'");
+        }
+
+        if (options.Sender.Name is { } senderName && (senderName.Length == 0 || senderName.Length > MaxSenderNameLength))
+        {
+            failures.Add($"{Key("Sender:Name")} must be 1 to {MaxSenderNameLength} characters (Viber's limit), not {senderName.Length}");
+        }
+
+        if (options.Sender.Avatar is { } avatar && !Uri.TryCreate(avatar, UriKind.Absolute, out _))
+        {
+            failures.Add($"{Key("Sender:Avatar")} must be an absolute URL");
+        }
+
+        if (options.EventTypes is { } eventTypes)
+        {
+            for (var i = 0; i < eventTypes.Count; i++)
+            {
+                if (Array.IndexOf(SubscribableEvents, eventTypes[i]) < 0)
+                {
+                    failures.Add($"{Key($"EventTypes:{i}")} is '{eventTypes[i]}', which set_webhook does not accept (use {string.Join(", ", SubscribableEvents)})");
+                }
+            }
+        }
+
+        Positive(failures, "MaxRequestBodySize", options.MaxRequestBodySize, "bytes");
+        Positive(failures, "BackgroundQueueCapacity", options.BackgroundQueueCapacity, "callbacks");
+        Positive(failures, "BackgroundWorkers", options.BackgroundWorkers, "workers");
+        Positive(failures, "DeduplicationCapacity", options.DeduplicationCapacity, "callbacks");
+        Positive(failures, "DeduplicationWindow", options.DeduplicationWindow);
+        Positive(failures, "RegistrationRetryDelay", options.RegistrationRetryDelay);
+        if (options.RegistrationRetryMaxDelay < options.RegistrationRetryDelay)
+        {
+            failures.Add($"{Key("RegistrationRetryMaxDelay")} must be at least {Key("RegistrationRetryDelay")}");
+        }
+
+        if (!Enum.IsDefined(options.DispatchMode))
+        {
+            failures.Add($"{Key("DispatchMode")} must be Inline or Background");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private void ValidateWebhookUrl(ViberBotOptions options, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(options.WebhookUrl))
+        {
+            if (options.RegisterWebhook)
+            {
+                failures.Add($"{Key("WebhookUrl")} is required when {Key("RegisterWebhook")} is true: set the public HTTPS URL Viber calls (environment variable {EnvVar("WebhookUrl")}), or set {Key("RegisterWebhook")} to false");
+            }
+
+            return;
+        }
+
+        if (!Uri.TryCreate(options.WebhookUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            failures.Add($"{Key("WebhookUrl")} must be an absolute URL such as 'https://bot.example.com{ViberBotOptions.DefaultWebhookPath}'");
+        }
+        else if (url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback)
+        {
+            failures.Add($"{Key("WebhookUrl")} must use https: Viber only calls HTTPS webhooks (http is allowed only for loopback hosts such as localhost, for tests)");
+        }
+    }
+
+    private void Positive(List<string> failures, string key, long value, string unit)
+    {
+        if (value <= 0)
+        {
+            failures.Add($"{Key(key)} must be a positive number of {unit}");
+        }
+    }
+
+    private void Positive(List<string> failures, string key, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            failures.Add($"{Key(key)} must be a positive time span, such as '00:00:05'");
+        }
+    }
+
+    private string Key(string key) => $"{sectionPath}:{key}";
+
+    private string EnvVar(string key) => Key(key).Replace(":", "__", StringComparison.Ordinal);
+}

@@ -1,0 +1,23 @@
+using Viber.Api.Callbacks;
+
+namespace Viber.AspNetCore;
+
+/// <summary>
+/// Handles callbacks of one type. Register with <c>AddEventHandler&lt;THandler&gt;()</c>; the handler is resolved
+/// from a DI scope per callback, so scoped services (a DbContext, for example) can be injected. Several handlers of
+/// one callback type run in registration order; a handler of <see cref="ViberCallback"/> sees every callback
+/// (including <see cref="UnknownCallback"/>, an event this library does not know yet).
+/// </summary>
+/// <typeparam name="TCallback">
+/// The callback type, such as <see cref="MessageCallback"/>. Deliberately not contravariant: a class that implements
+/// this interface for <see cref="MessageCallback"/> and for <see cref="ViberCallback"/> gets both calls for a message.
+/// </typeparam>
+public interface IViberEventHandler<TCallback>
+    where TCallback : ViberCallback
+{
+    /// <summary>Handles one callback. Throwing makes the webhook answer 500, so Viber retries the callback later.</summary>
+    /// <param name="callback">The callback, already signature-checked and deduplicated.</param>
+    /// <param name="cancellationToken">Signals that the app is stopping.</param>
+    /// <returns>A task that completes when the callback is handled.</returns>
+    Task HandleAsync(TCallback callback, CancellationToken cancellationToken);
+}

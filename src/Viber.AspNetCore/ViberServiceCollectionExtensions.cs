@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Viber.Api;
+using Viber.AspNetCore.Background;
+using Viber.AspNetCore.Deduplication;
+using Viber.AspNetCore.Diagnostics;
+using Viber.AspNetCore.Handlers;
+using Viber.AspNetCore.Hosting;
+using Viber.AspNetCore.Registration;
+using Viber.AspNetCore.Webhook;
+
+namespace Viber.AspNetCore;
+
+/// <summary>Adds a Viber bot to an app's services.</summary>
+public static class ViberServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the bot with its options bound from the app's <c>Viber</c> configuration section.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <returns>A builder to add handlers with.</returns>
+    public static IViberBotBuilder AddViberBot(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var builder = AddCore(services, ViberBotOptions.SectionName);
+        services.AddOptions<ViberBotOptions>().BindConfiguration(ViberBotOptions.SectionName);
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds the bot with its options bound from a configuration section, such as
+    /// <c>builder.Configuration.GetSection("Viber")</c>. Safe to call more than once: services are added once and
+    /// each call's configuration is applied.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The section holding <c>AuthToken</c>, <c>WebhookUrl</c>, ...</param>
+    /// <returns>A builder to add handlers with.</returns>
+    public static IViberBotBuilder AddViberBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var builder = AddCore(services, configuration is IConfigurationSection section ? section.Path : ViberBotOptions.SectionName);
+        services.AddOptions<ViberBotOptions>().Bind(configuration);
+        return builder;
+    }
+
+    /// <summary>Adds the bot with options set in code. Safe to call more than once.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>A builder to add handlers with.</returns>
+    public static IViberBotBuilder AddViberBot(this IServiceCollection services, Action<ViberBotOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = AddCore(services, ViberBotOptions.SectionName);
+        services.Configure(configure);
+        return builder;
+    }
+
+    private static ViberBotBuilder AddCore(IServiceCollection services, string sectionPath)
+    {
+        var builder = new ViberBotBuilder(services);
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(ViberBotMarkerService)))
+        {
+            return builder;
+        }
+
+        services.AddSingleton<ViberBotMarkerService>();
+
+        services.AddOptionsWithValidateOnStart<ViberBotOptions>();
+        services.AddSingleton<IValidateOptions<ViberBotOptions>>(new ViberBotOptionsValidator(sectionPath));
+        services.AddSingleton<IPostConfigureOptions<ViberBotOptions>, ViberBotOptionsPostConfigure>();
+        services.AddSingleton<IConfigureOptions<ViberBotClientOptions>, ViberClientOptionsSetup>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<ViberMetrics>();
+
+        services.TryAddSingleton<IViberDeduplicationStore, InMemoryViberDeduplicationStore>();
+        services.TryAddSingleton<ViberCallbackDispatcher>();
+        services.TryAddSingleton<ViberCallbackProcessor>();
+        services.TryAddSingleton<ViberBackgroundQueue>();
+        services.TryAddSingleton<ViberWebhookRequestHandler>();
+        services.TryAddSingleton<ViberWebhookRegistrationState>();
+        services.AddHostedService<ViberBackgroundDispatcher>();
+        services.AddHostedService<ViberWebhookRegistrationService>();
+        services.AddHealthChecks().AddCheck<ViberHealthCheck>(ViberHealthCheck.Name);
+
+        // The typed client. The client retries on its own (Polly inside ViberBotClient), so no resilience handler here.
+        // IHttpClientFactory's request logging is replaced by ViberApiDiagnosticsHandler: its structured state carries
+        // header values unredacted, the auth token included.
+        services.TryAddTransient<ViberApiDiagnosticsHandler>();
+        services.AddHttpClient(ViberBotBuilder.HttpClientName)
+            .RemoveAllLoggers()
+            .AddHttpMessageHandler<ViberApiDiagnosticsHandler>()
+            .AddTypedClient<IViberBotClient>(static (httpClient, serviceProvider) => new ViberBotClient(
+                httpClient,
+                serviceProvider.GetRequiredService<IOptions<ViberBotClientOptions>>().Value,
+                serviceProvider.GetService<TimeProvider>()));
+        return builder;
+    }
+}

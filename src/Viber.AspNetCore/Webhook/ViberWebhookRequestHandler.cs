@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Viber.Api;
+using Viber.Api.Callbacks;
+using Viber.Api.Serialization;
+using Viber.Api.Signatures;
+using Viber.AspNetCore.Background;
+using Viber.AspNetCore.Deduplication;
+using Viber.AspNetCore.Diagnostics;
+using Viber.AspNetCore.Handlers;
+
+namespace Viber.AspNetCore.Webhook;
+
+/// <summary>
+/// The webhook, as a plain <see cref="RequestDelegate"/> behind both <c>UseViberWebhook()</c> and
+/// <c>MapViberWebhook()</c>. Its status codes are a contract: 405 not POST; 413 body over the limit; 401 missing
+/// or wrong signature; 400 not a JSON callback; 200 webhook check, duplicate, handled (with the welcome message as
+/// body) or queued; 500 a handler threw; 503 the same callback is being handled, the queue is full, or the app is
+/// stopping. Every answer but 200 makes Viber retry later.
+/// </summary>
+internal sealed class ViberWebhookRequestHandler
+{
+    private readonly ViberBotOptions _options;
+    private readonly ViberSignatureVerifier _verifier;
+    private readonly IViberDeduplicationStore _store;
+    private readonly ViberCallbackProcessor _processor;
+    private readonly ViberBackgroundQueue _queue;
+    private readonly ViberMetrics _metrics;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly ILogger<ViberWebhookRequestHandler> _logger;
+
+    public ViberWebhookRequestHandler(
+        IOptions<ViberBotOptions> options,
+        IViberDeduplicationStore store,
+        ViberCallbackProcessor processor,
+        ViberBackgroundQueue queue,
+        ViberMetrics metrics,
+        IHostApplicationLifetime lifetime,
+        ILogger<ViberWebhookRequestHandler> logger)
+    {
+        _options = options.Value;
+        _verifier = new ViberSignatureVerifier(_options.AuthToken);
+        _store = store;
+        _processor = processor;
+        _queue = queue;
+        _metrics = metrics;
+        _lifetime = lifetime;
+        _logger = logger;
+    }
+
+    /// <summary>Gets the local path the webhook is served on.</summary>
+    public string WebhookPath => _options.WebhookPath ?? ViberBotOptions.DefaultWebhookPath;
+
+    /// <summary>Handles one request to the webhook path.</summary>
+    /// <param name="context">The request.</param>
+    /// <returns>A task that completes when the request is answered.</returns>
+    public async Task HandleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            Log.MethodNotAllowed(_logger, context.Request.Method);
+            _metrics.Rejected(ViberDiagnostics.ReasonMethodNotAllowed);
+            context.Response.Headers.Allow = HttpMethods.Post;
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+
+        using var activity = ViberActivities.Source.StartActivity(ViberDiagnostics.ReceiveActivityName, ActivityKind.Internal);
+        var (callback, key) = await ReadCallbackAsync(context).ConfigureAwait(false);
+        if (callback is null || key is null)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error);
+            return;
+        }
+
+        var eventName = ViberMetrics.EventName(callback);
+        activity?.SetTag(ViberDiagnostics.EventTag, eventName);
+        activity?.SetTag(ViberDiagnostics.MessageTokenTag, callback.MessageToken);
+        _metrics.Received(eventName);
+        Log.CallbackReceived(_logger, callback.Event, callback.MessageToken);
+        await DispatchAsync(context, callback, key, eventName).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads, verifies and parses the body, answering 413, 401 or 400 when it cannot.</summary>
+    private async Task<(ViberCallback? Callback, string? Key)> ReadCallbackAsync(HttpContext context)
+    {
+        PooledBody? body;
+        try
+        {
+            body = await RequestBodyReader.ReadAsync(context.Request, _options.MaxRequestBodySize, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (context.RequestAborted.IsCancellationRequested || exception is BadHttpRequestException)
+        {
+            // The client went away (or sent a truncated body): nobody is waiting for an answer, so it is not an error.
+            Log.RequestAborted(_logger);
+            context.Response.StatusCode = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
+            return default;
+        }
+
+        if (body is null)
+        {
+            Log.BodyTooLarge(_logger, context.Request.ContentLength ?? _options.MaxRequestBodySize + 1, _options.MaxRequestBodySize);
+            return Reject(context, StatusCodes.Status413PayloadTooLarge, ViberDiagnostics.ReasonBodyTooLarge);
+        }
+
+        using (body)
+        {
+            var signature = context.Request.Headers[ViberApiMethods.SignatureHeader].ToString();
+            if (signature.Length == 0)
+            {
+                // Viber also appends the signature to the URL as ?sig=..., which survives proxies that drop headers.
+                signature = context.Request.Query["sig"].ToString();
+            }
+
+            var verification = _verifier.Verify(body.Span, signature);
+            if (verification != SignatureVerificationResult.Valid)
+            {
+                var reason = verification switch
+                {
+                    SignatureVerificationResult.Missing => ViberDiagnostics.ReasonSignatureMissing,
+                    SignatureVerificationResult.Malformed => ViberDiagnostics.ReasonSignatureMalformed,
+                    _ => ViberDiagnostics.ReasonSignatureMismatch,
+                };
+                Log.SignatureRejected(_logger, reason, context.Connection.RemoteIpAddress?.ToString());
+                return Reject(context, StatusCodes.Status401Unauthorized, reason);
+            }
+
+            try
+            {
+                var callback = ViberJson.DeserializeCallback(body.Span);
+                return (callback, ViberDeduplicationKey.Create(callback, body.Span));
+            }
+            catch (JsonException exception)
+            {
+                Log.InvalidJson(_logger, exception);
+                return Reject(context, StatusCodes.Status400BadRequest, ViberDiagnostics.ReasonInvalidJson);
+            }
+        }
+    }
+
+    private async Task DispatchAsync(HttpContext context, ViberCallback callback, string key, string eventName)
+    {
+        if (callback is WebhookCallback)
+        {
+            Log.WebhookCheck(_logger);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        if (callback is UnknownCallback)
+        {
+            Log.UnknownEvent(_logger, callback.Event);
+        }
+
+        switch (await _store.TryClaimAsync(key, _options.DeduplicationWindow, context.RequestAborted).ConfigureAwait(false))
+        {
+            case ViberDeduplicationClaim.Completed:
+                Log.DuplicateCallback(_logger, callback.Event, callback.MessageToken);
+                _metrics.Duplicate(eventName);
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                return;
+            case ViberDeduplicationClaim.InProgress:
+                Log.CallbackInProgress(_logger, callback.Event, callback.MessageToken);
+                Reject(context, StatusCodes.Status503ServiceUnavailable, ViberDiagnostics.ReasonInProgress);
+                return;
+        }
+
+        // A welcome message can only travel in this response, so conversation_started always runs inline.
+        if (_options.DispatchMode == ViberDispatchMode.Background && callback is not ConversationStartedCallback)
+        {
+            await EnqueueAsync(context, callback, key).ConfigureAwait(false);
+            return;
+        }
+
+        // Handlers are cancelled when the app stops, not when Viber hangs up: Viber gives up after a few seconds
+        // and retries, and a slow handler cancelled on every try would never finish. One that completes marks the
+        // key done, so the retry is then answered as a duplicate.
+        var result = await _processor.ProcessAsync(callback, key, context.RequestServices, default, _lifetime.ApplicationStopping).ConfigureAwait(false);
+        context.Response.StatusCode = result.Outcome switch
+        {
+            ViberProcessOutcome.Succeeded => StatusCodes.Status200OK,
+            ViberProcessOutcome.Cancelled => StatusCodes.Status503ServiceUnavailable,
+            _ => StatusCodes.Status500InternalServerError,
+        };
+        if (result.WelcomeBody is { } welcome)
+        {
+            await WriteWelcomeAsync(context, welcome).ConfigureAwait(false);
+        }
+    }
+
+    private async Task EnqueueAsync(HttpContext context, ViberCallback callback, string key)
+    {
+        if (_queue.TryEnqueue(new ViberWorkItem(callback, key, Activity.Current?.Context ?? default)))
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        await _store.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
+        Log.QueueFull(_logger, callback.Event, callback.MessageToken);
+        Reject(context, StatusCodes.Status503ServiceUnavailable, ViberDiagnostics.ReasonQueueFull);
+    }
+
+    private async Task WriteWelcomeAsync(HttpContext context, byte[] welcome)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = welcome.Length;
+        try
+        {
+            await context.Response.Body.WriteAsync(welcome, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            Log.RequestAborted(_logger);
+        }
+    }
+
+    private (ViberCallback?, string?) Reject(HttpContext context, int statusCode, string reason)
+    {
+        _metrics.Rejected(reason);
+        context.Response.StatusCode = statusCode;
+        return default;
+    }
+}

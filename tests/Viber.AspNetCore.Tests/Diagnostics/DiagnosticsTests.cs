@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Viber.Api;
+using Viber.Api.Callbacks;
+using Viber.AspNetCore.Diagnostics;
+using Viber.AspNetCore.Hosting;
+using Viber.AspNetCore.Tests.Support;
+
+namespace Viber.AspNetCore.Tests.Diagnostics;
+
+/// <summary>Metrics and logs as designed surface; the token never leaks into any of them.</summary>
+public sealed class DiagnosticsTests
+{
+    private static MetricCollector<T> Collect<T>(TestBot bot, string instrument)
+        where T : struct
+        => new(bot.Services.GetRequiredService<IMeterFactory>(), ViberDiagnostics.MeterName, instrument);
+
+    private static async Task<HttpResponseMessage> CallApiThroughTypedClientPipelineAsync(TestBot bot, FakeViberServer viber)
+    {
+        // The typed client's HttpClient, with the library's handlers and HttpClient logging; the call is made
+        // directly so these tests do not depend on ViberBotClient's implementation.
+        var http = bot.Services.GetRequiredService<IHttpClientFactory>().CreateClient(ViberBotBuilder.HttpClientName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(viber.BaseAddress, ViberApiMethods.SendMessage))
+        {
+            Content = new StringContent("""{"receiver":"u","type":"text","text":"hi"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(ViberApiMethods.AuthTokenHeader, TestBot.Token);
+        return await http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Callbacks_rejections_duplicates_and_handler_runs_are_measured()
+    {
+        await using var bot = await TestBot.StartAsync(bot: b => b
+            .On<MessageCallback>((c, _, _) => c.Message is Viber.Api.Messages.TextMessage { Text: "fail" } ? throw new InvalidOperationException("x") : Task.CompletedTask));
+        using var received = Collect<long>(bot, ViberDiagnostics.CallbacksReceived);
+        using var rejected = Collect<long>(bot, ViberDiagnostics.CallbacksRejected);
+        using var duplicates = Collect<long>(bot, ViberDiagnostics.CallbacksDuplicate);
+        using var failures = Collect<long>(bot, ViberDiagnostics.HandlerFailures);
+        using var duration = Collect<double>(bot, ViberDiagnostics.HandlerDuration);
+        var body = Callbacks.Json(Callbacks.Text("ok"));
+
+        (await bot.PostAsync(body)).Dispose();
+        (await bot.PostAsync(body)).Dispose();
+        (await bot.PostAsync(body, "0000000000000000000000000000000000000000000000000000000000000000")).Dispose();
+        (await bot.PostAsync(Callbacks.Text("fail"))).Dispose();
+        (await bot.PostAsync(Callbacks.Delivered(Callbacks.NextToken()))).Dispose();
+
+        Assert.Equal(["message", "message", "message", "delivered"], received.GetMeasurementSnapshot().Select(m => m.Tags[ViberDiagnostics.EventTag]));
+        Assert.Equal(ViberDiagnostics.ReasonSignatureMismatch, Assert.Single(rejected.GetMeasurementSnapshot()).Tags[ViberDiagnostics.ReasonTag]);
+        Assert.Equal("message", Assert.Single(duplicates.GetMeasurementSnapshot()).Tags[ViberDiagnostics.EventTag]);
+        Assert.Equal("On<MessageCallback>", Assert.Single(failures.GetMeasurementSnapshot()).Tags[ViberDiagnostics.HandlerTag]);
+        Assert.Equal(
+            [ViberOutcomes.Success, ViberOutcomes.Failure, ViberOutcomes.Success],
+            duration.GetMeasurementSnapshot().Select(m => m.Tags[ViberDiagnostics.OutcomeTag]));
+    }
+
+    [Fact]
+    public async Task Api_calls_are_measured_by_method_and_viber_status()
+    {
+        await using var viber = await FakeViberServer.StartAsync(TestBot.Token);
+        viber.SendMessageStatus = ViberStatus.ReceiverNotSubscribed;
+        await using var bot = await TestBot.StartAsync();
+        using var calls = Collect<long>(bot, ViberDiagnostics.ApiCalls);
+        using var duration = Collect<double>(bot, ViberDiagnostics.ApiCallDuration);
+
+        using var response = await CallApiThroughTypedClientPipelineAsync(bot, viber);
+
+        var call = Assert.Single(calls.GetMeasurementSnapshot());
+        Assert.Equal(ViberApiMethods.SendMessage, call.Tags[ViberDiagnostics.MethodTag]);
+        Assert.Equal("6", call.Tags[ViberDiagnostics.StatusTag]);
+        Assert.Single(duration.GetMeasurementSnapshot());
+
+        // The body was buffered, not consumed: the client can still read it.
+        Assert.Contains("\"status\":6", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_token_never_appears_in_logs_at_trace_level_or_in_traces()
+    {
+        var tags = new ConcurrentQueue<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is ViberDiagnostics.ActivitySourceName or "System.Net.Http" or "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                foreach (var tag in activity.TagObjects)
+                {
+                    tags.Enqueue($"{tag.Key}={tag.Value}");
+                }
+
+                tags.Enqueue(activity.DisplayName);
+                tags.Enqueue(activity.StatusDescription ?? string.Empty);
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var viber = await FakeViberServer.StartAsync(TestBot.Token);
+        var port = FreePort.Next();
+        await using var bot = await TestBot.StartAsync(
+            options: o =>
+            {
+                o.RegisterWebhook = true;
+                o.WebhookUrl = $"http://127.0.0.1:{port}/viber/webhook";
+                o.Sender.Name = "Bot";
+            },
+            port: port,
+            bot: b => b
+                .On<MessageCallback>((c, _, _) => c.Message is Viber.Api.Messages.TextMessage { Text: "fail" } ? throw new InvalidOperationException("handler failed") : Task.CompletedTask)
+                .OnConversationStarted((_, _, _) => Task.FromResult<Viber.Api.Messages.ViberMessage?>(new Viber.Api.Messages.TextMessage { Text = "hi" })),
+            viber: fake => fake.OnSetWebhook = (_, _) => throw new ViberApiException(ViberApiMethods.SetWebhook, ViberStatus.InvalidAuthToken, "invalidAuthToken"));
+        await bot.Logs.WaitForEventAsync("WebhookRegistrationFailed");
+
+        var body = Callbacks.Json(Callbacks.Text("ok"));
+        (await bot.PostAsync(body)).Dispose();
+        (await bot.PostAsync(body)).Dispose();
+        (await bot.PostAsync(body, "bad")).Dispose();
+        (await bot.PostAsync(body, null)).Dispose();
+        (await bot.PostAsync("not json"u8.ToArray())).Dispose();
+        (await bot.PostAsync(Callbacks.Text("fail"))).Dispose();
+        (await bot.PostAsync(Callbacks.ConversationStarted())).Dispose();
+        (await bot.PostAsync(Callbacks.Webhook())).Dispose();
+        (await CallApiThroughTypedClientPipelineAsync(bot, viber)).Dispose();
+        await bot.App.StopAsync(TestContext.Current.CancellationToken);
+
+        var records = bot.Logs.GetSnapshot();
+        Assert.Contains(records, r => r.Level == LogLevel.Trace);
+        Assert.Contains(records, r => r.Id.Name == "ApiCall");
+        Assert.DoesNotContain(records, r => r.Category?.StartsWith("System.Net.Http.HttpClient." + ViberBotBuilder.HttpClientName, StringComparison.Ordinal) == true);
+        Assert.Contains(records, r => r.Id.Name == "HandlerFailed");
+        Assert.All(records, record => Assert.DoesNotContain(TestBot.Token, record.AllText(), StringComparison.Ordinal));
+        Assert.NotEmpty(tags);
+        Assert.All(tags, tag => Assert.DoesNotContain(TestBot.Token, tag, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Log_event_ids_are_unique_and_named()
+    {
+        var methods = typeof(ViberDiagnostics).Assembly.GetType("Viber.AspNetCore.Diagnostics.Log")!
+            .GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Select(m => m.GetCustomAttributes(typeof(LoggerMessageAttribute), false).Cast<LoggerMessageAttribute>().SingleOrDefault())
+            .Where(a => a is not null)
+            .ToList();
+
+        Assert.NotEmpty(methods);
+        Assert.Equal(methods.Count, methods.Select(a => a!.EventId).Distinct().Count());
+        Assert.All(methods, a => Assert.False(string.IsNullOrEmpty(a!.EventName)));
+    }
+}

@@ -1,0 +1,162 @@
+using System.Net;
+using System.Text.Json;
+using EchoBot;
+using EchoBot.Handlers;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Viber.Api;
+using Viber.Api.Messages;
+using Viber.AspNetCore.Tests.Support;
+
+namespace Viber.AspNetCore.Tests.EchoBot;
+
+/// <summary>The EchoBot sample's behaviour, which tests outside this repository rely on.</summary>
+public sealed class EchoBotTests
+{
+    [Theory]
+    [InlineData("hello")]
+    [InlineData("Привіт, світе! 你好 👋🏽 — «quotes» & <b>tags</b>")]
+    public async Task A_text_message_is_echoed_verbatim_to_the_sender(string text)
+    {
+        await using var bot = new EchoBotFactory();
+
+        using var response = await bot.PostAsync(Callbacks.Text(text, userId: "sender-id=="));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.IsType<TextMessage>(Assert.Single(bot.Viber.Sent));
+        Assert.Equal("sender-id==", reply.Receiver);
+        Assert.Equal(text, reply.Text);
+    }
+
+    [Fact]
+    public async Task A_7000_character_text_is_echoed_intact()
+    {
+        await using var bot = new EchoBotFactory();
+        var text = string.Concat(Enumerable.Repeat("abcdefghij", 699)) + "ünicode!🙂";
+        Assert.Equal(7000, text.Length);
+
+        using var response = await bot.PostAsync(Callbacks.Text(text));
+
+        Assert.Equal(text, Assert.IsType<TextMessage>(Assert.Single(bot.Viber.Sent)).Text);
+    }
+
+    public static TheoryData<string> OtherTypes => ["picture", "video", "file", "sticker", "location", "contact", "url", "hologram"];
+
+    [Theory]
+    [MemberData(nameof(OtherTypes))]
+    public async Task Any_other_message_type_gets_a_text_naming_the_type(string type)
+    {
+        await using var bot = new EchoBotFactory();
+        var message = Viber.Api.Serialization.ViberJson.DeserializeMessage(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object> { ["type"] = type, ["media"] = "https://example.com/x.jpg" }));
+
+        using var response = await bot.PostAsync(Callbacks.Message(message, userId: "u-1"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.IsType<TextMessage>(Assert.Single(bot.Viber.Sent));
+        Assert.Equal("u-1", reply.Receiver);
+        Assert.Contains(type, reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Conversation_started_gets_a_welcome_message_in_the_response()
+    {
+        await using var bot = new EchoBotFactory();
+
+        using var response = await bot.PostAsync(Callbacks.ConversationStarted());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("text", json.RootElement.GetProperty("type").GetString());
+        Assert.Equal(WelcomeHandler.WelcomeText, json.RootElement.GetProperty("text").GetString());
+        Assert.Equal("Echo Bot", json.RootElement.GetProperty("sender").GetProperty("name").GetString());
+        Assert.Empty(bot.Viber.Sent);
+    }
+
+    [Fact]
+    public async Task Subscribed_gets_a_thank_you_text()
+    {
+        await using var bot = new EchoBotFactory();
+
+        using var response = await bot.PostAsync(Callbacks.Subscribed(userId: "new-subscriber"));
+
+        var reply = Assert.IsType<TextMessage>(Assert.Single(bot.Viber.Sent));
+        Assert.Equal("new-subscriber", reply.Receiver);
+        Assert.Equal(SubscribedHandler.ThankYouText, reply.Text);
+    }
+
+    [Fact]
+    public async Task Unsubscribed_delivered_seen_and_failed_are_logged_only()
+    {
+        await using var bot = new EchoBotFactory();
+        var token = Callbacks.NextToken();
+
+        var responses = new[]
+        {
+            await bot.PostAsync(Callbacks.Unsubscribed("u-9")),
+            await bot.PostAsync(Callbacks.Delivered(token, "u-9")),
+            await bot.PostAsync(Callbacks.Seen(token, "u-9")),
+            await bot.PostAsync(Callbacks.Failed(token, "u-9")),
+        };
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Empty(bot.Viber.Sent);
+        var logged = bot.Logs.GetSnapshot().Where(r => r.Category == typeof(StatusLogHandler).FullName).Select(r => r.Message).ToList();
+        Assert.Equal(4, logged.Count);
+        Assert.All(new[] { "unsubscribed", "delivered", "seen", "failed" }, e => Assert.Contains(logged, m => m.Contains(e, StringComparison.Ordinal)));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_failed_send_is_logged_and_does_not_affect_the_next_callback()
+    {
+        await using var bot = new EchoBotFactory();
+        var calls = 0;
+        bot.Viber.OnSendMessage = (_, _) => Interlocked.Increment(ref calls) == 1
+            ? throw new ViberApiException(ViberApiMethods.SendMessage, ViberStatus.ReceiverNotSubscribed, "notSubscribed")
+            : Task.FromResult(new Viber.Api.Requests.SendMessageResponse { Status = ViberStatus.Ok });
+
+        using var first = await bot.PostAsync(Callbacks.Text("first", userId: "gone"));
+        using var second = await bot.PostAsync(Callbacks.Text("second", userId: "here"));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(["first", "second"], bot.Viber.Sent.Select(m => ((TextMessage)m).Text));
+        var warning = Assert.Single(bot.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Category == typeof(EchoHandler).FullName);
+        Assert.IsType<ViberApiException>(warning.Exception);
+    }
+
+    [Fact]
+    public async Task Requests_are_logged_by_Serilog()
+    {
+        await using var bot = new EchoBotFactory();
+
+        using var response = await bot.PostAsync(Callbacks.Text("hi"));
+
+        Assert.Contains(bot.Logs.GetSnapshot(), r => r.Category == "Serilog.AspNetCore.RequestLoggingMiddleware"
+            && r.Message.Contains("/viber/webhook", StringComparison.Ordinal)
+            && r.Message.Contains("responded 200", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task The_health_endpoint_reports_the_viber_check()
+    {
+        await using var bot = new EchoBotFactory();
+
+        var health = await bot.CreateClient().GetStringAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal("Healthy", health);
+    }
+
+    [Fact]
+    public async Task Without_a_token_the_app_fails_at_start_with_the_validation_message()
+    {
+        await using var bot = new WebApplicationFactory<EchoBotApp>().WithWebHostBuilder(b => b.UseSetting("Viber:AuthToken", string.Empty));
+
+        var exception = Assert.ThrowsAny<Exception>(() => bot.CreateClient());
+
+        Assert.Contains("Viber:AuthToken is required", exception.ToString(), StringComparison.Ordinal);
+    }
+}

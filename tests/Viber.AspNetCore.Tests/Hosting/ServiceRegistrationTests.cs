@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Viber.Api;
+using Viber.AspNetCore.Deduplication;
+
+namespace Viber.AspNetCore.Tests.Hosting;
+
+/// <summary>AddViberBot is idempotent, registers the typed client and health check, and mapping without it fails clearly.</summary>
+public sealed class ServiceRegistrationTests
+{
+    private static void Configure(ViberBotOptions options)
+    {
+        options.AuthToken = "token";
+        options.RegisterWebhook = false;
+        options.Sender.Name = "Bot";
+    }
+
+    [Fact]
+    public void AddViberBot_twice_adds_the_services_once_and_applies_both_configurations()
+    {
+        var services = new ServiceCollection();
+        services.AddViberBot(Configure);
+        services.AddViberBot(o => o.MaxRequestBodySize = 4096);
+
+        Assert.Single(services, d => d.ImplementationType == typeof(Viber.AspNetCore.Background.ViberBackgroundDispatcher));
+        Assert.Single(services, d => d.ImplementationType == typeof(Viber.AspNetCore.Registration.ViberWebhookRegistrationService));
+        Assert.Single(services, d => d.ServiceType == typeof(IViberDeduplicationStore));
+        using var provider = services.BuildServiceProvider();
+        Assert.Single(provider.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations, r => r.Name == "viber");
+        var options = provider.GetRequiredService<IOptions<ViberBotOptions>>().Value;
+        Assert.Equal("token", options.AuthToken);
+        Assert.Equal(4096, options.MaxRequestBodySize);
+    }
+
+    [Fact]
+    public void AddViberBot_without_arguments_binds_the_Viber_section_of_the_app_configuration()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Viber:AuthToken"] = "from-config",
+            ["Viber:RegisterWebhook"] = "false",
+        }).Build());
+        services.AddViberBot();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal("from-config", provider.GetRequiredService<IOptions<ViberBotOptions>>().Value.AuthToken);
+    }
+
+    [Fact]
+    public void The_typed_client_is_a_ViberBotClient_configured_from_the_bot_options()
+    {
+        var services = new ServiceCollection();
+        services.AddViberBot(o =>
+        {
+            Configure(o);
+            o.ApiBaseUrl = "http://127.0.0.1:9/pa/";
+            o.Sender.Avatar = "https://example.com/a.jpg";
+        });
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<ViberBotClient>(provider.GetRequiredService<IViberBotClient>());
+        var clientOptions = provider.GetRequiredService<IOptions<ViberBotClientOptions>>().Value;
+        Assert.Equal("token", clientOptions.AuthToken);
+        Assert.Equal(new Uri("http://127.0.0.1:9/pa/"), clientOptions.BaseAddress);
+        Assert.Equal("Bot", clientOptions.DefaultSender?.Name);
+        Assert.Equal("https://example.com/a.jpg", clientOptions.DefaultSender?.Avatar);
+    }
+
+    [Fact]
+    public void A_custom_deduplication_store_replaces_the_in_memory_one()
+    {
+        var services = new ServiceCollection();
+        services.AddViberBot(Configure).AddDeduplicationStore<NoDeduplicationStore>();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<NoDeduplicationStore>(provider.GetRequiredService<IViberDeduplicationStore>());
+    }
+
+    [Fact]
+    public void MapViberWebhook_without_AddViberBot_says_to_call_it()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        using var app = builder.Build();
+
+        var exception = Assert.Throws<InvalidOperationException>(() => app.MapViberWebhook());
+
+        Assert.Contains("services.AddViberBot(", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("MapViberWebhook", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UseViberWebhook_without_AddViberBot_says_to_call_it()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        using var app = builder.Build();
+
+        var exception = Assert.Throws<InvalidOperationException>(() => app.UseViberWebhook());
+
+        Assert.Contains("services.AddViberBot(", exception.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class NoDeduplicationStore : IViberDeduplicationStore
+    {
+        public ValueTask<ViberDeduplicationClaim> TryClaimAsync(string key, TimeSpan window, CancellationToken cancellationToken) => ValueTask.FromResult(ViberDeduplicationClaim.Claimed);
+
+        public ValueTask CompleteAsync(string key, TimeSpan window, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask ReleaseAsync(string key, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using Viber.Api.Callbacks;
+using Viber.AspNetCore.Tests.Support;
+
+namespace Viber.AspNetCore.Tests.Webhook;
+
+/// <summary>Which handlers run, in which order, in which scope.</summary>
+public sealed class DispatchTests
+{
+    [Fact]
+    public async Task Handlers_run_in_registration_order_and_a_base_handler_sees_every_event()
+    {
+        await using var bot = await TestBot.StartAsync(bot: b => b
+            .Record<ViberCallback>("all-1")
+            .AddEventHandler<MessageAndAllHandler>()
+            .Record<MessageCallback>("message-2")
+            .Record<DeliveredCallback>("delivered"));
+
+        using var message = await bot.PostAsync(Callbacks.Text("hi"));
+        var afterMessage = bot.Callbacks.Handlers.ToList();
+        using var delivered = await bot.PostAsync(Callbacks.Delivered(Callbacks.NextToken()));
+
+        Assert.Equal(["all-1", "class:message", "class:all", "message-2"], afterMessage);
+        Assert.Equal(["all-1", "class:message", "class:all", "message-2", "all-1", "class:all", "delivered"], bot.Callbacks.Handlers);
+    }
+
+    [Fact]
+    public async Task A_failing_handler_stops_the_handlers_after_it()
+    {
+        await using var bot = await TestBot.StartAsync(bot: b => b
+            .Record<MessageCallback>("first")
+            .On<MessageCallback>((_, _, _) => throw new InvalidOperationException("boom"))
+            .Record<MessageCallback>("third"));
+
+        using var response = await bot.PostAsync(Callbacks.Text("hi"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(["first"], bot.Callbacks.Handlers);
+    }
+
+    [Fact]
+    public async Task Handlers_share_one_scope_per_callback_and_get_a_new_one_for_the_next()
+    {
+        await using var bot = await TestBot.StartAsync(
+            bot: b => b.AddEventHandler<ScopeProbeHandler>().AddEventHandler<SecondScopeProbeHandler>(),
+            services: s => s.AddScoped<ScopedThing>());
+
+        using var first = await bot.PostAsync(Callbacks.Text("one"));
+        using var second = await bot.PostAsync(Callbacks.Text("two"));
+
+        var ids = bot.Callbacks.Handlers.Select(h => h.Split(':')[1]).ToList();
+        Assert.Equal(4, ids.Count);
+        Assert.Equal(ids[0], ids[1]);
+        Assert.Equal(ids[2], ids[3]);
+        Assert.NotEqual(ids[0], ids[2]);
+    }
+
+    [Fact]
+    public async Task Adding_the_same_handler_class_twice_runs_it_once()
+    {
+        await using var bot = await TestBot.StartAsync(bot: b => b.AddEventHandler<MessageAndAllHandler>().AddEventHandler<MessageAndAllHandler>());
+
+        using var response = await bot.PostAsync(Callbacks.Text("hi"));
+
+        Assert.Equal(["class:message", "class:all"], bot.Callbacks.Handlers);
+    }
+
+    [Fact]
+    public void A_class_that_implements_no_handler_interface_is_refused()
+    {
+        var services = new ServiceCollection();
+
+        var exception = Assert.Throws<ArgumentException>(() => services.AddViberBot(o => o.AuthToken = "t").AddEventHandler<ScopedThing>());
+
+        Assert.Contains("ScopedThing", exception.Message, StringComparison.Ordinal);
+    }
+
+    private static Task Record(CallbackLog log, string name, ViberCallback callback)
+    {
+        log.Add(name, callback);
+        return Task.CompletedTask;
+    }
+
+    private sealed class MessageAndAllHandler(CallbackLog log) : IViberEventHandler<MessageCallback>, IViberEventHandler<ViberCallback>
+    {
+        public Task HandleAsync(MessageCallback callback, CancellationToken cancellationToken) => Record(log, "class:message", callback);
+
+        public Task HandleAsync(ViberCallback callback, CancellationToken cancellationToken) => Record(log, "class:all", callback);
+    }
+
+    private sealed class ScopedThing
+    {
+        public Guid Id { get; } = Guid.NewGuid();
+    }
+
+    private sealed class ScopeProbeHandler(CallbackLog log, ScopedThing thing) : IViberEventHandler<MessageCallback>
+    {
+        public Task HandleAsync(MessageCallback callback, CancellationToken cancellationToken) => Record(log, $"first:{thing.Id}", callback);
+    }
+
+    private sealed class SecondScopeProbeHandler(CallbackLog log, ScopedThing thing) : IViberEventHandler<MessageCallback>
+    {
+        public Task HandleAsync(MessageCallback callback, CancellationToken cancellationToken) => Record(log, $"second:{thing.Id}", callback);
+    }
+}
