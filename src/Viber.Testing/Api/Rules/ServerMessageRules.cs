@@ -33,7 +33,9 @@ internal static class ServerMessageRules
         MessageRule.TooLong<ViberMessage>("sender.name", MaxSenderName, m => m.Sender?.Name),
         MessageRule.TooLong<ViberMessage>("tracking_data", MaxTrackingData, m => m.TrackingData),
         MessageRule.Bad<ViberMessage>("min_api_version", "must be at least 1", m => m.MinApiVersion < 1),
-        MessageRule.Bad<ViberMessage>("keyboard.Type", "must be \"keyboard\"", m => m.Keyboard is { } k && k.Type != Keyboard.KeyboardType),
+
+        // The typed model defaults Type to "keyboard", so it is checked on the JSON; Viber rejects keyboards without it.
+        new("keyboard.Type", ViberStatus.BadData, "must be \"keyboard\"", (m, json) => m.Keyboard is not null && !HasKeyboardType(json)),
         MessageRule.Missing<ViberMessage>("keyboard.Buttons", m => m.Keyboard is { } k && (k.Buttons is null || k.Buttons.Count == 0)),
 
         MessageRule.Missing<TextMessage>("text", m => string.IsNullOrEmpty(m.Text)),
@@ -95,6 +97,13 @@ internal static class ServerMessageRules
 
         return null;
     }
+
+    private static bool HasKeyboardType(JsonElement json)
+        => json.TryGetProperty("keyboard", out var keyboard)
+            && keyboard.ValueKind == JsonValueKind.Object
+            && keyboard.TryGetProperty("Type", out var type)
+            && type.ValueKind == JsonValueKind.String
+            && type.ValueEquals(Keyboard.KeyboardType);
 
     private static bool HasCoordinates(JsonElement json)
         => json.ValueKind == JsonValueKind.Object
