@@ -14,6 +14,7 @@ internal sealed class EventFeed(TimeProvider time, int historyLimit)
     private readonly List<Channel<EmulatorEvent>> _subscribers = [];
     private readonly List<IWaiter> _waiters = [];
     private long _sequence;
+    private bool _completed;
 
     private interface IWaiter
     {
@@ -116,7 +117,15 @@ internal sealed class EventFeed(TimeProvider time, int historyLimit)
                 }
             }
 
-            _subscribers.Add(channel);
+            if (_completed)
+            {
+                // The emulator is gone: a late subscriber gets the history (if asked) and then the end.
+                channel.Writer.TryComplete();
+            }
+            else
+            {
+                _subscribers.Add(channel);
+            }
         }
 
         try
@@ -139,6 +148,7 @@ internal sealed class EventFeed(TimeProvider time, int historyLimit)
     {
         lock (_gate)
         {
+            _completed = true;
             foreach (var subscriber in _subscribers)
             {
                 subscriber.Writer.TryComplete();
