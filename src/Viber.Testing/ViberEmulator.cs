@@ -38,6 +38,15 @@ public sealed class ViberEmulator : IAsyncDisposable
         Options = options ?? new ViberEmulatorOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(Options.CallbackMaxRetries, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(Options.EventHistoryLimit, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Options.CallbackTimeout, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Options.DefaultWaitTimeout, TimeSpan.Zero, nameof(options));
+
+        // Polly accepts retry delays up to one day.
+        if (Options.CallbackRetryDelay <= TimeSpan.Zero || Options.CallbackRetryDelay > TimeSpan.FromDays(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), Options.CallbackRetryDelay, "CallbackRetryDelay must be more than zero and at most one day.");
+        }
+
         AuthToken = string.IsNullOrEmpty(Options.AuthToken)
             ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))
             : Options.AuthToken;

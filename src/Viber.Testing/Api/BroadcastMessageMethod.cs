@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Viber.Api;
@@ -45,19 +44,9 @@ internal sealed class BroadcastMessageMethod(ViberEmulator emulator) : IApiMetho
             return ApiResult.NotJson;
         }
 
-        if (!ApiJson.TryGetStringArray(root, "broadcast_list", out var receivers))
+        if (ApiJson.RequireStringArray(root, "broadcast_list", MaxReceivers, out var receivers) is { } badList)
         {
-            return ApiResult.Error(ViberStatus.BadData, "broadcast_list must be an array of user ids");
-        }
-
-        if (receivers is null || receivers.Count == 0)
-        {
-            return ApiResult.Error(ViberStatus.MissingData, "broadcast_list is required and must list at least one user id");
-        }
-
-        if (receivers.Count > MaxReceivers)
-        {
-            return ApiResult.Error(ViberStatus.BadData, string.Create(CultureInfo.InvariantCulture, $"broadcast_list has {receivers.Count} ids; at most {MaxReceivers} are allowed"));
+            return badList;
         }
 
         if (MessageParser.Parse(root, out _) is { } invalid)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Viber.Api;
 using Viber.Api.Requests;
 using Viber.Api.Serialization;
@@ -35,19 +34,9 @@ internal sealed class GetOnlineMethod(ViberEmulator emulator) : IApiMethod
             return ApiResult.NotJson;
         }
 
-        if (!ApiJson.TryGetStringArray(root, "ids", out var ids))
+        if (ApiJson.RequireStringArray(root, "ids", MaxIds, out var ids) is { } badIds)
         {
-            return ApiResult.Error(ViberStatus.BadData, "ids must be an array of user ids");
-        }
-
-        if (ids is null || ids.Count == 0)
-        {
-            return ApiResult.Error(ViberStatus.MissingData, "ids is required and must list at least one user id");
-        }
-
-        if (ids.Count > MaxIds)
-        {
-            return ApiResult.Error(ViberStatus.BadData, string.Create(CultureInfo.InvariantCulture, $"ids has {ids.Count} entries; at most {MaxIds} are allowed"));
+            return badIds;
         }
 
         var response = new GetOnlineResponse();

@@ -21,14 +21,9 @@ internal sealed class GetUserDetailsMethod(ViberEmulator emulator) : IApiMethod
             return ApiResult.NotJson;
         }
 
-        if (!ApiJson.TryGetString(root, "id", out var id))
+        if (ApiJson.RequireString(root, "id", out var id) is { } noId)
         {
-            return ApiResult.Error(ViberStatus.BadData, "id must be a string");
-        }
-
-        if (string.IsNullOrEmpty(id))
-        {
-            return ApiResult.Error(ViberStatus.MissingData, "id is required");
+            return noId;
         }
 
         lock (emulator.Gate)

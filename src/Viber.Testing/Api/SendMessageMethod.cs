@@ -39,14 +39,9 @@ internal sealed class SendMessageMethod(ViberEmulator emulator) : IApiMethod
             return ApiResult.NotJson;
         }
 
-        if (!ApiJson.TryGetString(root, "receiver", out var receiver))
+        if (ApiJson.RequireString(root, "receiver", out var receiver) is { } noReceiver)
         {
-            return ApiResult.Error(ViberStatus.BadData, "receiver must be a string");
-        }
-
-        if (string.IsNullOrEmpty(receiver))
-        {
-            return ApiResult.Error(ViberStatus.MissingData, "receiver is required");
+            return noReceiver;
         }
 
         if (MessageParser.Parse(root, out var message) is { } invalid)

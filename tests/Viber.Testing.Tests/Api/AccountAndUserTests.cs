@@ -96,13 +96,7 @@ public sealed class AccountAndUserTests
     [InlineData("{\"id\":12}", ViberStatus.BadData)]
     [InlineData("{\"id\":\"EGAZ3SZRi6zW1D0uNYhQHg==\"}", ViberStatus.ReceiverNotRegistered)]
     public async Task User_details_reject_bad_ids(string body, ViberStatus expected)
-    {
-        await using var harness = await EmulatorHarness.StartAsync();
-
-        var answer = await harness.CallAsync(ViberApiMethods.GetUserDetails, body);
-
-        Assert.Equal(expected, answer.Status);
-    }
+        => Assert.Equal(expected, await EmulatorHarness.StatusOfAsync(ViberApiMethods.GetUserDetails, body));
 
     [Fact]
     public async Task User_details_need_a_subscribed_user()

@@ -64,6 +64,13 @@ internal sealed class EmulatorHarness : IAsyncDisposable
         return new ApiAnswer((int)response.StatusCode, json);
     }
 
+    /// <summary>The status a fresh emulator (webhook set) answers to one call.</summary>
+    public static async Task<ViberStatus> StatusOfAsync(string method, string body)
+    {
+        await using var harness = await StartAsync();
+        return (await harness.CallAsync(method, body)).Status;
+    }
+
     public Task<ApiAnswer> SendTextAsync(string? receiver, string text) => CallAsync(ViberApiMethods.SendMessage, Requests.Text(receiver, text));
 
     /// <summary>A user who opened the conversation and subscribed, as most send tests need.</summary>

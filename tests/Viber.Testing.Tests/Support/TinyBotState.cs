@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Viber.Api.Signatures;
 
 namespace Viber.Testing.Tests.Support;
 
@@ -34,6 +33,3 @@ internal sealed class TinyBotState
         }
     }
 }
-
-/// <summary>A callback as the tiny bot received it, with the outcome of checking both signatures.</summary>
-internal sealed record BotCallback(ReceivedCallback Received, SignatureVerificationResult HeaderSignature, SignatureVerificationResult QuerySignature, int AnsweredStatus);
