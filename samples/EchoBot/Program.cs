@@ -2,6 +2,7 @@ using EchoBot.Handlers;
 using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
 using Viber.AspNetCore;
+using Viber.Testing.Hosting;
 
 // The smallest useful Viber bot: echoes text, names other message types, welcomes and thanks users.
 // Configured only through Viber:* settings (environment variables Viber__AuthToken, Viber__WebhookUrl, ...) and
@@ -19,9 +20,10 @@ builder.Services.AddSerilog(
         .WriteTo.Console(),
     writeToProviders: true);
 
-// Emulator seam: when Viber:AuthToken is empty, the sample is to run against the Viber emulator (Viber.Testing)
-// instead of Viber, configured right here before AddViberBot. Until then, AddViberBot's validation stops the app
-// at start with "Viber:AuthToken is required ...".
+// With no Viber:AuthToken the bot runs against the Viber emulator inside this app (no account, no internet):
+// the start-up log prints the chat page URL. With a token it talks to Viber for real.
+var emulated = builder.UseViberEmulatorWhenNoToken();
+
 builder.Services.AddViberBot(builder.Configuration.GetSection(ViberBotOptions.SectionName))
     .AddEventHandler<EchoHandler>()
     .AddEventHandler<WelcomeHandler>()
@@ -37,4 +39,9 @@ app.UseForwardedHeaders();
 app.UseSerilogRequestLogging();
 app.MapViberWebhook();
 app.MapHealthChecks("/health");
+if (emulated)
+{
+    app.MapViberEmulator();
+}
+
 app.Run();
