@@ -24,8 +24,9 @@ namespace Viber.Testing.Tests.Support;
 /// address) and <c>Viber:WebhookUrl</c> (default: its own address + <see cref="WebhookPath"/>).
 /// </summary>
 /// <remarks>
-/// It posts the Bot API JSON itself with an IHttpClientFactory client because ViberBotClient is still a skeleton on
-/// this branch. TODO(lead, after merge): switch TinyBot's API calls to ViberBotClient.
+/// It posts the Bot API JSON itself with an IHttpClientFactory client, on purpose: these tests check the emulator's
+/// raw answers (status codes, status messages) independently of ViberBotClient's own validation and exceptions.
+/// The library's client runs against the emulator in tests/Viber.AspNetCore.Tests (EchoBotOnEmulatorTests).
 /// </remarks>
 internal static class TinyBot
 {
