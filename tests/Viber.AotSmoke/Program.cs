@@ -6,7 +6,7 @@ using Viber.Api.Serialization;
 using Viber.Api.Signatures;
 
 // Exercises the AOT-sensitive paths (source-generated JSON with the polymorphic converters, string-backed values,
-// signatures) in a Native AOT binary. Exit code 0 means every check passed.
+// signatures, the webhook pipeline) in a Native AOT binary. Exit code 0 means every check passed.
 var failures = new List<string>();
 
 void Check(bool condition, string what)
@@ -34,6 +34,8 @@ Check(ViberJson.DeserializeMessage(Encoding.UTF8.GetBytes(json)) is RichMediaMes
 
 var signature = ViberSignature.Compute(body, "token");
 Check(new ViberSignatureVerifier("token").Verify(body, signature) == SignatureVerificationResult.Valid, "signature");
+
+failures.AddRange(await WebhookSmoke.RunAsync());
 
 foreach (var failure in failures)
 {

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Viber.Api;
+using Viber.Api.Callbacks;
+using Viber.Api.Signatures;
+using Viber.AspNetCore;
+
+/// <summary>Runs a real webhook (AddViberBot + MapViberWebhook on Kestrel) in the AOT binary and posts to it.</summary>
+internal static class WebhookSmoke
+{
+    private const string Token = "aot-smoke-token";
+
+    public static async Task<IReadOnlyList<string>> RunAsync()
+    {
+        var failures = new List<string>();
+        var received = new TaskCompletionSource<MessageCallback>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddViberBot(options =>
+        {
+            options.AuthToken = Token;
+            options.RegisterWebhook = false;
+        }).OnMessage((callback, _, _) =>
+        {
+            received.TrySetResult(callback);
+            return Task.CompletedTask;
+        });
+
+        await using var app = builder.Build();
+        app.MapViberWebhook();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+
+        var body = """{"event":"message","timestamp":1,"message_token":42,"sender":{"id":"u1"},"message":{"type":"text","text":"aot"}}"""u8.ToArray();
+        var signed = await PostAsync(http, body, ViberSignature.Compute(body, Token));
+        var unsigned = await PostAsync(http, body, "0" + new string('a', 63));
+        var callback = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Check(signed == HttpStatusCode.OK, $"signed callback answered {signed}");
+        Check(unsigned == HttpStatusCode.Unauthorized, $"bad signature answered {unsigned}");
+        Check(callback.Message is Viber.Api.Messages.TextMessage { Text: "aot" }, "handler received the message");
+        await app.StopAsync();
+        return failures;
+
+        void Check(bool condition, string what)
+        {
+            if (!condition)
+            {
+                failures.Add(what);
+            }
+        }
+    }
+
+    private static async Task<HttpStatusCode> PostAsync(HttpClient http, byte[] body, string signature)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/viber/webhook") { Content = content };
+        request.Headers.Add(ViberApiMethods.SignatureHeader, signature);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
+    }
+}
