@@ -151,12 +151,17 @@ public sealed class EchoBotTests
     }
 
     [Fact]
-    public async Task Without_a_token_the_app_fails_at_start_with_the_validation_message()
+    public async Task With_a_token_and_a_plain_http_public_url_the_app_fails_at_start_with_the_validation_message()
     {
-        await using var bot = new WebApplicationFactory<EchoBotApp>().WithWebHostBuilder(b => b.UseSetting("Viber:AuthToken", string.Empty));
+        await using var bot = new WebApplicationFactory<EchoBotApp>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Viber:AuthToken", "real-token-value-123");
+            b.UseSetting("Viber:WebhookUrl", "http://bot.example.com/viber/webhook");
+        });
 
         var exception = Assert.ThrowsAny<Exception>(() => bot.CreateClient());
 
-        Assert.Contains("Viber:AuthToken is required", exception.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Viber:WebhookUrl", exception.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("real-token-value-123", exception.ToString(), StringComparison.Ordinal);
     }
 }
