@@ -129,7 +129,8 @@ internal sealed class ChatPageApi(ViberEmulator emulator)
 
     private EmulatedUser FindUser(HttpContext context)
     {
-        var id = context.Request.RouteValues["id"] as string ?? string.Empty;
+        // Viber ids are base64 and may hold '/', which a server leaves encoded in the path as %2F.
+        var id = (context.Request.RouteValues["id"] as string ?? string.Empty).Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         return emulator.TryGetUser(id, out var user)
             ? user
             : throw new ChatPageProblem(StatusCodes.Status404NotFound, $"No emulated user has id '{id}'.");
