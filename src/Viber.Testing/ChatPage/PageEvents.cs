@@ -38,8 +38,9 @@ internal static class PageEvents
     private static PageEvent ApiCall(ApiCallEvent call)
     {
         var ok = call.HttpStatus == 200 && call.Status == ViberStatus.Ok;
+        // Viber's status_message names the status itself ("receiverNotSubscribed: ..."); the enum name stands in without one.
         var answer = call.Status is { } status
-            ? Invariant($"status {(int)status} {status}") + (ok || string.IsNullOrEmpty(call.StatusMessage) ? string.Empty : ": " + call.StatusMessage)
+            ? Invariant($"status {(int)status}") + (string.IsNullOrEmpty(call.StatusMessage) ? " " + status : ": " + call.StatusMessage)
             : Invariant($"HTTP {call.HttpStatus}");
         var detail = Invariant($"{call.HttpMethod} {call.Method}\n{JsonText.Indent(call.RequestBody)}\n\n← HTTP {call.HttpStatus}\n{JsonText.Indent(call.ResponseBody)}");
         return Make(call, Api, call.Method + " → " + answer, call.UserId, ok) with { Detail = detail };

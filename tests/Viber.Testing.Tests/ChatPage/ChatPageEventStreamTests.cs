@@ -49,7 +49,8 @@ public sealed class ChatPageEventStreamTests
         Assert.Equal(ViberStatus.ReceiverNotSubscribed, answer.Status);
         Assert.False(data.GetProperty("ok").GetBoolean());
         Assert.Equal(id, data.GetProperty("userId").GetString());
-        Assert.Equal("send_message → status 6 ReceiverNotSubscribed: " + answer.StatusMessage, data.GetProperty("summary").GetString());
+        Assert.StartsWith("receiverNotSubscribed: ", answer.StatusMessage, StringComparison.Ordinal);
+        Assert.Equal("send_message → status 6: " + answer.StatusMessage, data.GetProperty("summary").GetString());
         var detail = data.GetProperty("detail").GetString()!;
         Assert.Contains("\"text\": \"too early\"", detail, StringComparison.Ordinal);
         Assert.Contains("\"status\": 6", detail, StringComparison.Ordinal);

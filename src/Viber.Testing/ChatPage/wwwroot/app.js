@@ -250,7 +250,8 @@ function renderConversation() {
       const header = div('sender');
       const avatar = document.createElement('span');
       avatar.className = 'avatar';
-      avatar.textContent = (sender.name || (state.bot && state.bot.name) || 'B').trim().charAt(0).toUpperCase();
+      // The initial shows until (or unless) the avatar loads; drawn by CSS so it is not part of the sender's name.
+      avatar.dataset.initial = (sender.name || (state.bot && state.bot.name) || 'B').trim().charAt(0).toUpperCase();
       if (sender.avatar) {
         const image = document.createElement('img');
         image.alt = '';
@@ -346,6 +347,7 @@ async function selectUser(id) {
   state.selected = id;
   history.replaceState(null, '', '#' + encodeURIComponent(id));
   renderUsers();
+  filterEvents();
   await refreshConversation();
 }
 
@@ -380,6 +382,8 @@ function addEvent(event) {
   const item = document.createElement('li');
   item.className = 'event ' + event.kind + (event.ok === false ? ' failed' : event.ok === true ? ' ok' : '');
   item.dataset.seq = event.seq;
+  if (event.userId) { item.dataset.userId = event.userId; }
+  item.hidden = !visibleInPanel(item);
   const title = document.createElement('div');
   title.className = 'summary';
   title.innerHTML = '<span class="kind">' + escapeHtml(event.kind) + '</span> ' + escapeHtml(event.summary || '');
@@ -397,6 +401,15 @@ function addEvent(event) {
   }
   list.prepend(item);
   while (list.children.length > 300) { list.removeChild(list.lastChild); }
+}
+
+// Events about other users can be hidden; events about no user (set_webhook, the webhook check) always show.
+function visibleInPanel(item) {
+  return !$('events-selected-only').checked || !item.dataset.userId || item.dataset.userId === state.selected;
+}
+
+function filterEvents() {
+  Array.from($('events').children).forEach((item) => { item.hidden = !visibleInPanel(item); });
 }
 
 function listen() {
@@ -437,6 +450,7 @@ $('subscribe').addEventListener('click', () => run(() => api(userPath('subscribe
 $('unsubscribe').addEventListener('click', () => run(() => api(userPath('unsubscribe'), { method: 'POST' })));
 $('mark-seen').addEventListener('click', () => run(() => api(userPath('seen'), { method: 'POST' })));
 $('clear-events').addEventListener('click', () => $('events').replaceChildren());
+$('events-selected-only').addEventListener('change', filterEvents);
 $('composer').addEventListener('submit', (e) => {
   e.preventDefault();
   const input = $('message-input');
