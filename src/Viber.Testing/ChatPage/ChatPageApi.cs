@@ -64,26 +64,11 @@ internal sealed class ChatPageApi(ViberEmulator emulator)
         await StartAsync(context, "open conversation", token => user.OpenConversationAsync(deepLinkContext, token)).ConfigureAwait(false);
     }
 
-    public async Task SubscribeAsync(HttpContext context)
-    {
-        var user = FindUser(context);
-        await ChatPageHttp.ReadBodyAsync(context).ConfigureAwait(false);
-        await StartAsync(context, "subscribe", user.SubscribeAsync).ConfigureAwait(false);
-    }
+    public Task SubscribeAsync(HttpContext context) => StartBodilessAsync(context, "subscribe", user => user.SubscribeAsync);
 
-    public async Task UnsubscribeAsync(HttpContext context)
-    {
-        var user = FindUser(context);
-        await ChatPageHttp.ReadBodyAsync(context).ConfigureAwait(false);
-        await StartAsync(context, "unsubscribe", user.UnsubscribeAsync).ConfigureAwait(false);
-    }
+    public Task UnsubscribeAsync(HttpContext context) => StartBodilessAsync(context, "unsubscribe", user => user.UnsubscribeAsync);
 
-    public async Task MarkSeenAsync(HttpContext context)
-    {
-        var user = FindUser(context);
-        await ChatPageHttp.ReadBodyAsync(context).ConfigureAwait(false);
-        await StartAsync(context, "read", user.ReadAsync).ConfigureAwait(false);
-    }
+    public Task MarkSeenAsync(HttpContext context) => StartBodilessAsync(context, "read", user => user.ReadAsync);
 
     public async Task SendMessageAsync(HttpContext context)
     {
@@ -134,6 +119,14 @@ internal sealed class ChatPageApi(ViberEmulator emulator)
         return emulator.TryGetUser(id, out var user)
             ? user
             : throw new ChatPageProblem(StatusCodes.Status404NotFound, $"No emulated user has id '{id}'.");
+    }
+
+    /// <summary>Starts an action that takes no input; the body is still read, so it must be JSON (<c>{}</c>).</summary>
+    private async Task StartBodilessAsync(HttpContext context, string operation, Func<EmulatedUser, Func<CancellationToken, Task>> action)
+    {
+        var user = FindUser(context);
+        await ChatPageHttp.ReadBodyAsync(context).ConfigureAwait(false);
+        await StartAsync(context, operation, action(user)).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -10,20 +10,7 @@ namespace Viber.Testing.ChatPage;
 /// <summary>Turns the emulator's public objects into the page's views.</summary>
 internal static class PageViews
 {
-    public static PageState State(ViberEmulator emulator) => new(Bot(emulator.Account), [.. emulator.Users.Select(User)]);
-
-    public static PageBot Bot(BotAccountSnapshot account) => new()
-    {
-        Id = account.Id,
-        Name = account.Name,
-        Uri = account.Uri,
-        Avatar = account.Avatar,
-        Webhook = account.Webhook?.ToString(),
-        EventTypes = account.EventTypes,
-        SendName = account.SendName,
-        SendPhoto = account.SendPhoto,
-        SubscribersCount = account.SubscribersCount,
-    };
+    public static PageState State(ViberEmulator emulator) => new(emulator.Account, [.. emulator.Users.Select(User)]);
 
     public static PageUser User(EmulatedUser user)
     {
