@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Viber.Testing.ChatPage;
 
 namespace Viber.Testing.Hosting;
 
@@ -39,10 +40,15 @@ public static class ViberEmulatorEndpointRouteBuilderExtensions
     }
 
     /// <summary>
-    /// Hosts the registered emulator inside the app under <paramref name="pattern"/>; the Bot API is at
-    /// <c>{pattern}/pa/</c>, so the bot's <c>Viber:ApiBaseUrl</c> is <c>http://127.0.0.1:{port}{pattern}/pa/</c>.
-    /// Callbacks go to whatever webhook the bot sets, over loopback HTTP.
+    /// Hosts the registered emulator inside the app under <paramref name="pattern"/>: the browser chat page at
+    /// <c>{pattern}/</c> (its files are embedded in this assembly; its JSON API and live event stream are under
+    /// <c>{pattern}/api/</c>), and the Bot API at <c>{pattern}/pa/</c>, so the bot's <c>Viber:ApiBaseUrl</c> is
+    /// <c>http://127.0.0.1:{port}{pattern}/pa/</c>. Callbacks go to whatever webhook the bot sets, over loopback HTTP.
     /// </summary>
+    /// <remarks>
+    /// The page lets whoever reaches it create users and act as them, as a development tool does: map it only in
+    /// emulator mode, and restrict it with the returned group's conventions (such as <c>RequireHost</c>) if needed.
+    /// </remarks>
     /// <param name="endpoints">The endpoint builder.</param>
     /// <param name="pattern">The emulator's path; <c>/viber-emulator</c> by default.</param>
     /// <returns>The emulator's route group.</returns>
@@ -53,6 +59,7 @@ public static class ViberEmulatorEndpointRouteBuilderExtensions
         var emulator = ResolveEmulator(endpoints);
         var group = endpoints.MapGroup(pattern);
         group.MapViberEmulatorApi(emulator, ViberEmulatorDefaults.ApiPath);
+        ChatPageEndpoints.Map(group, emulator);
         return group;
     }
 

@@ -2,14 +2,17 @@
 // ./api/events (server-sent events) so callbacks, API calls and messages show up live. No build step, no CDN.
 'use strict';
 
-const state = { users: [], selected: null, bot: null, conversation: [] };
+const state = { users: [], selected: null, bot: null, conversation: { messages: [], keyboard: null } };
 const $ = (id) => document.getElementById(id);
 
 async function api(path, options = {}) {
+  const method = options.method || 'GET';
+  // Every POST carries JSON: the API accepts only application/json, which another site cannot send without asking.
   const response = await fetch('api/' + path, {
-    method: options.method || 'GET',
-    headers: options.body ? { 'Content-Type': 'application/json' } : {},
-    body: options.body ? JSON.stringify(options.body) : undefined,
+    method,
+    headers: method === 'GET' ? {} : { 'Content-Type': 'application/json' },
+    body: method === 'GET' ? undefined : JSON.stringify(options.body || {}),
+    cache: 'no-store',
   });
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
@@ -89,6 +92,7 @@ function renderButton(button, onTap) {
     image.className = 'button-image';
     image.alt = '';
     image.src = button.Image;
+    image.addEventListener('error', () => image.remove());
     element.appendChild(image);
   }
   if (button.Text) {
@@ -101,57 +105,74 @@ function renderButton(button, onTap) {
     element.appendChild(text);
   }
   element.style.justifyContent = { top: 'flex-start', bottom: 'flex-end' }[button.TextVAlign] || 'center';
+  const actionType = button.ActionType || 'reply';
   element.dataset.actionBody = button.ActionBody || '';
-  element.dataset.actionType = button.ActionType || 'reply';
-  element.title = (button.ActionType || 'reply') + ': ' + (button.ActionBody || '');
-  element.addEventListener('click', () => onTap(button));
+  element.dataset.actionType = actionType;
+  element.title = actionType + ': ' + (button.ActionBody || '');
+  if (actionType === 'none') { element.classList.add('inert'); }
+  element.addEventListener('click', () => {
+    // A Viber client opens the link itself and also sends the URL to the bot.
+    if (actionType === 'open-url' && /^https?:\/\//i.test(button.ActionBody || '')) { window.open(button.ActionBody, '_blank', 'noopener'); }
+    onTap();
+  });
   return element;
 }
 
+// The keyboard the user's client shows: buttons on Viber's 6-column grid (Columns 1-6, Rows 1-2 each).
 function renderKeyboard(keyboard) {
   const container = $('keyboard');
   container.replaceChildren();
+  container.style.backgroundColor = '';
   if (!keyboard || !Array.isArray(keyboard.Buttons)) { return; }
   container.style.backgroundColor = keyboard.BgColor || '';
-  keyboard.Buttons.forEach((button) => container.appendChild(renderButton(button, tap)));
+  keyboard.Buttons.forEach((button, index) => container.appendChild(renderButton(button, () => tap({ index }))));
 }
 
-function renderRichMedia(richMedia) {
+// A carousel: blocks of ButtonsGroupColumns x ButtonsGroupRows cells, filled with buttons in order, side by side.
+function renderRichMedia(richMedia, token) {
   const columns = richMedia.ButtonsGroupColumns || 6;
   const rows = richMedia.ButtonsGroupRows || 7;
   const carousel = document.createElement('div');
   carousel.className = 'carousel';
   let block = null;
   let used = 0;
-  (richMedia.Buttons || []).forEach((button) => {
-    const cells = (button.Columns || columns) * (button.Rows || rows);
+  (richMedia.Buttons || []).forEach((button, index) => {
+    const cells = Math.min(button.Columns || columns, columns) * Math.min(button.Rows || rows, rows);
     if (!block || used + cells > columns * rows) {
       block = document.createElement('div');
       block.className = 'rm-block';
       block.style.gridTemplateColumns = 'repeat(' + columns + ', 1fr)';
-      block.style.gridTemplateRows = 'repeat(' + rows + ', 32px)';
+      block.style.gridTemplateRows = 'repeat(' + rows + ', 30px)';
+      block.style.width = (columns * 40) + 'px';
       if (richMedia.BgColor) { block.style.backgroundColor = richMedia.BgColor; }
       carousel.appendChild(block);
       used = 0;
     }
     used += cells;
-    block.appendChild(renderButton(button, tap));
+    block.appendChild(renderButton(button, () => tap({ index, messageToken: token })));
   });
   return carousel;
 }
 
 // ---------- Messages ----------
-function mediaImage(url, alt) {
+// Media comes from the bot's URLs, which may be unreachable (offline, example.com): show a placeholder then.
+function mediaImage(url, alt, label) {
   const image = document.createElement('img');
   image.className = 'media';
   image.alt = alt || '';
   image.src = url;
+  image.addEventListener('error', () => {
+    const placeholder = div('card media-missing');
+    placeholder.appendChild(document.createTextNode((label || '🖼 Picture') + ' '));
+    placeholder.appendChild(link(url, 'open'));
+    image.replaceWith(placeholder);
+  });
   return image;
 }
 
 function link(url, text) {
   const anchor = document.createElement('a');
-  anchor.href = url;
+  anchor.href = /^https?:\/\//i.test(url || '') ? url : '#';
   anchor.target = '_blank';
   anchor.rel = 'noopener noreferrer';
   anchor.textContent = text || url;
@@ -165,7 +186,15 @@ function div(className, html) {
   return element;
 }
 
-function renderMessageBody(message) {
+function card(className, icon, ...parts) {
+  const element = div('card ' + className);
+  element.appendChild(document.createTextNode(icon + ' '));
+  parts.forEach((part) => element.appendChild(typeof part === 'string' ? document.createTextNode(part) : part));
+  return element;
+}
+
+function renderMessageBody(entry) {
+  const message = entry.message;
   const body = document.createElement('div');
   body.className = 'body';
   switch (message.type) {
@@ -174,39 +203,25 @@ function renderMessageBody(message) {
       body.appendChild(mediaImage(message.media, message.text));
       if (message.text) { body.appendChild(div('text', formatViberText(message.text))); }
       break;
-    case 'video': {
-      const card = div('card video');
-      card.appendChild(document.createTextNode('🎬 Video' + (message.duration ? ' · ' + message.duration + ' s' : '') + ' '));
-      card.appendChild(link(message.media, 'play'));
-      body.appendChild(card);
+    case 'video':
+      body.appendChild(card('video', '🎬', 'Video' + (message.duration ? ' · ' + message.duration + ' s' : '') + (message.size ? ' · ' + kilobytes(message.size) : '') + ' ', link(message.media, 'play')));
       break;
-    }
-    case 'file': {
-      const card = div('card file');
-      card.appendChild(document.createTextNode('📄 '));
-      card.appendChild(link(message.media, message.file_name || 'file'));
-      if (message.size) { card.appendChild(document.createTextNode(' · ' + Math.ceil(message.size / 1024) + ' KB')); }
-      body.appendChild(card);
+    case 'file':
+      body.appendChild(card('file', '📄', link(message.media, message.file_name || 'file'), message.size ? ' · ' + kilobytes(message.size) : ''));
       break;
-    }
     case 'location': {
-      const card = div('card location');
       const { lat, lon } = message.location || {};
-      card.appendChild(document.createTextNode('📍 ' + lat + ', ' + lon));
-      body.appendChild(card);
+      body.appendChild(card('location', '📍', lat + ', ' + lon + ' ', link('https://www.openstreetmap.org/?mlat=' + lat + '&mlon=' + lon, 'map')));
       break;
     }
     case 'contact': {
-      const card = div('card contact');
-      card.textContent = '👤 ' + ((message.contact && message.contact.name) || '') + ' · ' + ((message.contact && message.contact.phone_number) || '');
-      body.appendChild(card);
+      const contact = message.contact || {};
+      body.appendChild(card('contact', '👤', (contact.name || '') + ' · ' + (contact.phone_number || '')));
       break;
     }
-    case 'sticker': body.appendChild(div('card sticker', '🙂 Sticker #' + escapeHtml(message.sticker_id))); break;
-    case 'url': { const card = div('card url'); card.appendChild(link(message.media)); body.appendChild(card); break; }
-    case 'rich_media':
-      body.appendChild(renderRichMedia(message.rich_media || {}));
-      break;
+    case 'sticker': body.appendChild(card('sticker', '🙂', 'Sticker #' + message.sticker_id)); break;
+    case 'url': body.appendChild(card('url', '🔗', link(message.media))); break;
+    case 'rich_media': body.appendChild(renderRichMedia(message.rich_media || {}, entry.token)); break;
     case undefined: case null:
       body.appendChild(div('text system', message.keyboard ? '(keyboard updated)' : '(empty message)'));
       break;
@@ -215,32 +230,57 @@ function renderMessageBody(message) {
   return body;
 }
 
+function kilobytes(size) { return Math.max(1, Math.ceil(size / 1024)) + ' KB'; }
+
+// Viber's ticks: one while sending, two when delivered, two coloured when seen.
+const ticks = { sending: '✓', delivered: '✓✓', seen: '✓✓', failed: '⚠' };
+
 function renderConversation() {
   const list = $('messages');
+  const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
   list.replaceChildren();
-  let lastKeyboard = null;
-  state.conversation.forEach((entry) => {
+  state.conversation.messages.forEach((entry) => {
+    // A silent button's message is sent to the bot but not shown in the chat.
+    if (entry.silent) { return; }
     const item = document.createElement('li');
-    item.className = 'msg ' + entry.direction + ' type-' + (entry.message.type || 'keyboard');
+    item.className = 'msg ' + entry.direction + ' type-' + (entry.message.type || 'keyboard') + ' status-' + entry.status;
     item.dataset.token = entry.token;
     if (entry.direction === 'bot') {
       const sender = entry.message.sender || {};
       const header = div('sender');
-      if (sender.avatar) { const avatar = mediaImage(sender.avatar, ''); avatar.className = 'avatar'; header.appendChild(avatar); }
+      const avatar = document.createElement('span');
+      avatar.className = 'avatar';
+      // The initial shows until (or unless) the avatar loads; drawn by CSS so it is not part of the sender's name.
+      avatar.dataset.initial = (sender.name || (state.bot && state.bot.name) || 'B').trim().charAt(0).toUpperCase();
+      if (sender.avatar) {
+        const image = document.createElement('img');
+        image.alt = '';
+        image.src = sender.avatar;
+        image.addEventListener('error', () => image.remove());
+        avatar.appendChild(image);
+      }
+      header.appendChild(avatar);
       header.appendChild(document.createTextNode(sender.name || (state.bot && state.bot.name) || 'Bot'));
       item.appendChild(header);
-      if (entry.message.keyboard) { lastKeyboard = entry.message.keyboard; }
     }
-    item.appendChild(renderMessageBody(entry.message));
+    item.appendChild(renderMessageBody(entry));
     const meta = div('meta');
-    const ticks = { sent: '✓', delivered: '✓✓', seen: '✓✓', failed: '⚠' }[entry.status] || '';
-    meta.innerHTML = '<span class="ticks ' + escapeHtml(entry.status || '') + '" title="' + escapeHtml(entry.status || '') + '">' + ticks + '</span>';
-    if (entry.error) { meta.appendChild(document.createTextNode(' ' + entry.error)); }
+    const time = document.createElement('time');
+    time.dateTime = entry.time;
+    time.textContent = new Date(entry.time).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    meta.appendChild(time);
+    const tick = document.createElement('span');
+    tick.className = 'ticks ' + entry.status;
+    tick.title = entry.status + (entry.error ? ': ' + entry.error : '');
+    tick.textContent = ticks[entry.status] || '';
+    meta.appendChild(tick);
+    if (entry.error) { meta.appendChild(div('failure', escapeHtml(entry.error))); }
     item.appendChild(meta);
     list.appendChild(item);
   });
-  list.scrollTop = list.scrollHeight;
-  renderKeyboard(lastKeyboard);
+  if (atBottom || list.dataset.userId !== state.selected) { list.scrollTop = list.scrollHeight; }
+  list.dataset.userId = state.selected || '';
+  renderKeyboard(state.conversation.keyboard);
 }
 
 // ---------- Users ----------
@@ -257,51 +297,75 @@ function renderUsers() {
     list.appendChild(item);
   });
   const user = state.users.find((u) => u.id === state.selected);
-  $('chat-title').textContent = user ? 'Chat of ' + user.name + ' with ' + ((state.bot && state.bot.name) || 'the bot') : 'Pick or create a user';
+  $('chat-title').textContent = user ? user.name + ' ↔ ' + ((state.bot && state.bot.name) || 'the bot') : 'Pick or create a user';
   $('chat-actions').hidden = !user;
   $('composer').hidden = !user;
+  $('subscribe').disabled = !user || user.subscribed;
+  $('unsubscribe').disabled = !user || !user.subscribed;
 }
 
 function renderBot() {
   const bot = state.bot || {};
-  $('bot-info').textContent = (bot.name || 'Bot') + (bot.webhook ? ' · webhook ' + bot.webhook : ' · no webhook set');
+  const info = $('bot-info');
+  info.replaceChildren();
+  info.appendChild(div('bot-name', escapeHtml(bot.name || 'Bot')));
+  info.appendChild(div(bot.webhook ? 'webhook' : 'webhook missing', escapeHtml(bot.webhook ? 'webhook ' + bot.webhook : 'no webhook set')));
+  info.appendChild(div('subscribers', escapeHtml((bot.subscribersCount || 0) + ' subscribed')));
 }
 
-async function refreshState() {
+// Refreshes coalesce: while one is in flight, any number of requests for another make exactly one more.
+function coalesced(load) {
+  let running = null;
+  let again = false;
+  const start = () => {
+    running = load().finally(() => {
+      running = null;
+      if (again) { again = false; start(); }
+    });
+    return running;
+  };
+  return () => { if (running) { again = true; return running; } return start(); };
+}
+
+const refreshState = coalesced(async () => {
   const data = await api('state');
   state.bot = data.bot;
   state.users = data.users;
   renderBot();
   renderUsers();
-}
+});
 
-async function refreshConversation() {
-  if (!state.selected) { state.conversation = []; renderConversation(); return; }
-  state.conversation = await api('users/' + encodeURIComponent(state.selected) + '/conversation');
+const refreshConversation = coalesced(async () => {
+  const id = state.selected;
+  const conversation = id ? await api('users/' + encodeURIComponent(id) + '/conversation') : { messages: [], keyboard: null };
+  if (id !== state.selected) { return; } // The user switched chats meanwhile.
+  state.conversation = conversation;
   renderConversation();
-}
+});
 
 async function selectUser(id) {
   state.selected = id;
+  history.replaceState(null, '', '#' + encodeURIComponent(id));
   renderUsers();
+  filterEvents();
   await refreshConversation();
 }
 
 function userPath(action) { return 'users/' + encodeURIComponent(state.selected) + '/' + action; }
 
 // ---------- Actions ----------
-function tap(button) {
+function tap(which) {
   run(async () => {
     if (!state.selected) { throw new Error('Pick a user first.'); }
-    await api(userPath('tap'), { method: 'POST', body: { actionType: button.ActionType || 'reply', actionBody: button.ActionBody || '', silent: !!button.Silent } });
+    await api(userPath('tap'), { method: 'POST', body: which });
   });
 }
 
 function composeMessage(type, value) {
   switch (type) {
     case 'text': return { type, text: value };
-    case 'picture': return { type, media: value || 'https://example.com/picture.jpg', text: '' };
-    case 'video': return { type, media: value || 'https://example.com/video.mp4', size: 1000000, duration: 10000 };
+    case 'picture': return { type, media: value || 'https://example.com/picture.jpg' };
+    case 'video': return { type, media: value || 'https://example.com/video.mp4', size: 1000000, duration: 10 };
     case 'sticker': return { type, sticker_id: parseInt(value, 10) || 40129 };
     case 'contact': { const [name, phone] = (value || 'John Doe,+380000000000').split(','); return { type, contact: { name: name.trim(), phone_number: (phone || '').trim() } }; }
     case 'url': return { type, media: value || 'https://www.viber.com' };
@@ -310,32 +374,63 @@ function composeMessage(type, value) {
   }
 }
 
+// ---------- The side panel: raw callbacks and API calls, live ----------
+const panelKinds = new Set(['api', 'callback', 'error']);
+
 function addEvent(event) {
   const list = $('events');
   const item = document.createElement('li');
-  item.className = 'event ' + event.kind + (event.ok === false ? ' failed' : '');
+  item.className = 'event ' + event.kind + (event.ok === false ? ' failed' : event.ok === true ? ' ok' : '');
+  item.dataset.seq = event.seq;
+  if (event.userId) { item.dataset.userId = event.userId; }
+  item.hidden = !visibleInPanel(item);
   const title = document.createElement('div');
+  title.className = 'summary';
   title.innerHTML = '<span class="kind">' + escapeHtml(event.kind) + '</span> ' + escapeHtml(event.summary || '');
   item.appendChild(title);
   if (event.detail) {
+    const details = document.createElement('details');
+    const summary = document.createElement('summary');
+    summary.textContent = 'raw';
     const pre = document.createElement('pre');
-    pre.textContent = typeof event.detail === 'string' ? event.detail : JSON.stringify(event.detail, null, 2);
-    item.appendChild(pre);
+    pre.textContent = event.detail;
+    details.append(summary, pre);
+    // Failures open by themselves: the answer's status and status_message are the point.
+    details.open = event.ok === false;
+    item.appendChild(details);
   }
   list.prepend(item);
-  while (list.children.length > 200) { list.removeChild(list.lastChild); }
+  while (list.children.length > 300) { list.removeChild(list.lastChild); }
+}
+
+// Events about other users can be hidden; events about no user (set_webhook, the webhook check) always show.
+function visibleInPanel(item) {
+  return !$('events-selected-only').checked || !item.dataset.userId || item.dataset.userId === state.selected;
+}
+
+function filterEvents() {
+  Array.from($('events').children).forEach((item) => { item.hidden = !visibleInPanel(item); });
 }
 
 function listen() {
-  const source = new EventSource('api/events');
+  // The last events come first (history), so the panel shows what happened before the page was opened.
+  const source = new EventSource('api/events?history=100');
   source.onmessage = (message) => {
     const event = JSON.parse(message.data);
-    if (event.kind === 'callback' || event.kind === 'api') { addEvent(event); }
+    if (panelKinds.has(event.kind)) { addEvent(event); }
     if (event.refreshUsers) { run(refreshState); }
-    if (!event.userId || event.userId === state.selected) { run(refreshConversation); }
+    if (event.userId && event.userId === state.selected && (event.kind === 'message' || event.kind === 'message-state' || event.kind === 'user')) {
+      run(refreshConversation);
+    }
   };
-  source.onerror = () => showError('Live updates disconnected; retrying…');
-  source.onopen = () => showError(null);
+  source.onerror = () => { $('live').classList.remove('on'); $('live').title = 'Live updates disconnected; reconnecting…'; };
+  source.onopen = () => {
+    $('live').classList.add('on');
+    $('live').title = 'Live';
+    // Anything may have changed while disconnected.
+    run(refreshState);
+    run(refreshConversation);
+  };
 }
 
 $('new-user-form').addEventListener('submit', (e) => {
@@ -344,7 +439,7 @@ $('new-user-form').addEventListener('submit', (e) => {
   run(async () => {
     const user = await api('users', { method: 'POST', body: {
       name: form.get('name'), country: form.get('country'), language: form.get('language'),
-      apiVersion: parseInt(form.get('apiVersion'), 10), devices: parseInt(form.get('devices'), 10),
+      apiVersion: parseInt(form.get('apiVersion'), 10) || null, devices: parseInt(form.get('devices'), 10) || null,
     } });
     await refreshState();
     await selectUser(user.id);
@@ -354,10 +449,13 @@ $('open-conversation').addEventListener('click', () => run(() => api(userPath('o
 $('subscribe').addEventListener('click', () => run(() => api(userPath('subscribe'), { method: 'POST' })));
 $('unsubscribe').addEventListener('click', () => run(() => api(userPath('unsubscribe'), { method: 'POST' })));
 $('mark-seen').addEventListener('click', () => run(() => api(userPath('seen'), { method: 'POST' })));
+$('clear-events').addEventListener('click', () => $('events').replaceChildren());
+$('events-selected-only').addEventListener('change', filterEvents);
 $('composer').addEventListener('submit', (e) => {
   e.preventDefault();
   const input = $('message-input');
   const type = $('message-type').value;
+  if (type === 'text' && !input.value) { return; }
   run(async () => {
     await api(userPath('messages'), { method: 'POST', body: composeMessage(type, input.value) });
     input.value = '';
