@@ -34,6 +34,9 @@ public sealed class ViberEmulatorServer : IAsyncDisposable
     /// <summary>Gets the Bot API's base address, such as <c>http://127.0.0.1:51234/pa/</c>: the bot's <c>Viber:ApiBaseUrl</c>.</summary>
     public Uri ApiBaseUrl { get; }
 
+    /// <summary>Gets the browser chat page's address, such as <c>http://127.0.0.1:51234/viber-emulator/</c>.</summary>
+    public Uri ChatPageUrl => new(BaseAddress, ViberEmulatorDefaults.AppPath.TrimStart('/') + "/");
+
     /// <summary>Starts a server for a new emulator, which the server owns and disposes.</summary>
     /// <param name="options">The emulator's options; defaults when <see langword="null"/>.</param>
     /// <param name="timeProvider">The emulator's clock; the system clock when <see langword="null"/>.</param>
@@ -75,6 +78,7 @@ public sealed class ViberEmulatorServer : IAsyncDisposable
         var app = builder.Build();
         app.UseRouting();
         app.MapViberEmulatorApi(emulator, ViberEmulatorDefaults.ApiPath);
+        ChatPage.ChatPageEndpoints.Map(app.MapGroup(ViberEmulatorDefaults.AppPath), emulator);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

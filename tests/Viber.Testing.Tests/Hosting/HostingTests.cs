@@ -17,6 +17,22 @@ public sealed class HostingTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task The_standalone_server_serves_the_chat_page_and_its_api()
+    {
+        await using var server = await ViberEmulatorServer.StartAsync(new ViberEmulatorOptions { AuthToken = "standalone-token" }, cancellationToken: Ct);
+        using var client = new HttpClient();
+        server.Emulator.CreateUser("Page User");
+
+        var page = await client.GetStringAsync(server.ChatPageUrl, Ct);
+        var state = await client.GetStringAsync(new Uri(server.ChatPageUrl, "api/state"), Ct);
+
+        Assert.Equal(new Uri(server.BaseAddress, "/viber-emulator/"), server.ChatPageUrl);
+        Assert.Contains("<title>Viber emulator</title>", page, StringComparison.Ordinal);
+        Assert.Contains("Page User", state, StringComparison.Ordinal);
+        Assert.DoesNotContain("standalone-token", state, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_standalone_server_serves_the_api_on_127_0_0_1()
     {
         await using var server = await ViberEmulatorServer.StartAsync(new ViberEmulatorOptions { AuthToken = "standalone-token" }, cancellationToken: Ct);
