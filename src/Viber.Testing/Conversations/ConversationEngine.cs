@@ -98,6 +98,9 @@ internal sealed class ConversationEngine(ViberEmulator emulator)
             }
 
             user.Subscribed = false;
+
+            // The user left: the single welcome message belongs to an open conversation_started, not to a farewell.
+            user.WelcomeMessageUsed = true;
             callback = emulator.Callbacks.Unsubscribed(user);
             emulator.Feed.Publish(new UserChangedEvent { UserId = user.Id, Change = UserChange.Unsubscribed });
         }

@@ -219,6 +219,21 @@ public sealed class SendMessageReceiverTests
     }
 
     [Fact]
+    public async Task Unsubscribing_ends_the_welcome_window()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var user = harness.Emulator.CreateUser("Bob");
+        await user.OpenConversationAsync(cancellationToken: Ct);
+        await user.SubscribeAsync(Ct);
+        await user.UnsubscribeAsync(Ct);
+
+        var goodbye = await harness.SendTextAsync(user.Id, "sorry to see you go");
+
+        Assert.Equal(ViberStatus.ReceiverNotSubscribed, goodbye.Status);
+        Assert.Empty(user.Messages);
+    }
+
+    [Fact]
     public async Task An_unsubscribed_user_gets_6_again()
     {
         await using var harness = await EmulatorHarness.StartAsync();
