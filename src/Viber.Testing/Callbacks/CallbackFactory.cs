@@ -22,7 +22,18 @@ internal sealed class CallbackFactory(ViberEmulator emulator)
     public MessageCallback Message(UserState user, ViberMessage message, long messageToken, bool silent)
         => Stamp(new MessageCallback { Sender = DescribeUser(user), Message = message, Silent = silent ? true : null }, messageToken);
 
-    public DeliveredCallback Delivered(UserState user, long messageToken) => Stamp(new DeliveredCallback { UserId = user.Id }, messageToken);
+    /// <summary>One device's delivery report.</summary>
+    /// <remarks>
+    /// Each device reports its own delivery time, so the reports of one message differ in <c>timestamp</c>; that is
+    /// the only field that tells a second device's report from Viber re-sending the same one (identical bytes).
+    /// The emulator delivers to every device at once, so device N reports N milliseconds after the first.
+    /// </remarks>
+    public DeliveredCallback Delivered(UserState user, long messageToken, int device = 0)
+    {
+        var callback = Stamp(new DeliveredCallback { UserId = user.Id }, messageToken);
+        callback.Timestamp += device;
+        return callback;
+    }
 
     public SeenCallback Seen(UserState user, long messageToken) => Stamp(new SeenCallback { UserId = user.Id }, messageToken);
 

@@ -41,7 +41,7 @@ internal sealed class ConversationEngine(ViberEmulator emulator)
         user.TrackingData = message.TrackingData;
         for (var device = 0; device < Math.Max(1, user.Profile.Devices); device++)
         {
-            Post(emulator.Callbacks.Delivered(user, token), user);
+            Post(emulator.Callbacks.Delivered(user, token, device), user);
         }
     }
 

@@ -1,10 +1,13 @@
 using EchoBot;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Viber.Api;
+using Viber.Api.Callbacks;
 using Viber.AspNetCore.Tests.Support;
 using Viber.Testing;
 using Viber.Testing.Conversations;
 using Viber.Testing.Hosting;
+using Viber.Testing.Users;
 
 namespace Viber.AspNetCore.Tests.EchoBot;
 
@@ -42,6 +45,29 @@ public sealed class EchoBotOnEmulatorTests
         Assert.Equal(text, echo.Text);
         Assert.Contains("sticker", named.Text, StringComparison.Ordinal);
         Assert.All(emulator.ApiCalls.Where(c => c.Method == ViberApiMethods.SendMessage), c => Assert.Equal(ViberStatus.Ok, c.Status));
+    }
+
+    [Fact]
+    public async Task Every_device_of_a_user_reports_delivery_once_and_each_report_is_dispatched()
+    {
+        await using var emulator = new ViberEmulator();
+        var delivered = new System.Collections.Concurrent.ConcurrentQueue<DeliveredCallback>();
+        await using var factory = new WebApplicationFactory<EchoBotApp>().WithViberEmulator(emulator).WithWebHostBuilder(builder =>
+            builder.ConfigureTestServices(services => services.AddViberBot().On<DeliveredCallback>((callback, _, _) =>
+            {
+                delivered.Enqueue(callback);
+                return Task.CompletedTask;
+            })));
+        _ = factory.Server;
+        await emulator.WaitForWebhookAsync(cancellationToken: Ct);
+        var user = emulator.CreateUser(new EmulatedUserProfile { Name = "Three phones", Devices = 3 });
+
+        await user.SendTextAsync("ping", Ct);
+        var echo = await user.WaitForMessageAsync(cancellationToken: Ct);
+        await emulator.WhenIdleAsync(Ct);
+
+        Assert.Equal(3, delivered.Count(c => c.MessageToken == echo.MessageToken));
+        Assert.All(emulator.CallbackAttempts.Where(a => a.EventType == "delivered"), a => Assert.Equal(200, a.HttpStatus));
     }
 
     [Fact]
