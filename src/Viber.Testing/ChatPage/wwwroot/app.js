@@ -123,6 +123,10 @@ function renderKeyboard(keyboard) {
   const container = $('keyboard');
   container.replaceChildren();
   container.style.backgroundColor = '';
+  // InputFieldState: a Viber client hides or shrinks its text field while such a keyboard is shown.
+  const inputState = (keyboard && keyboard.InputFieldState) || 'regular';
+  document.body.dataset.inputFieldState = inputState;
+  $('message-input').placeholder = inputState === 'hidden' ? 'The bot hid the text field (InputFieldState: hidden)' : 'Type a message';
   if (!keyboard || !Array.isArray(keyboard.Buttons)) { return; }
   container.style.backgroundColor = keyboard.BgColor || '';
   keyboard.Buttons.forEach((button, index) => container.appendChild(renderButton(button, () => tap({ index }))));
