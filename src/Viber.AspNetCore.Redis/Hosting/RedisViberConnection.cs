@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Viber.AspNetCore.Redis.Diagnostics;
+
+namespace Viber.AspNetCore.Redis.Hosting;
+
+/// <summary>
+/// The one Redis connection of the app, made on first use and shared by every caller. A failed attempt is not
+/// cached: the next call tries again, so the bot recovers once Redis is back. A multiplexer this class connected is
+/// disposed with the app; one that came from the app's DI is left to its owner.
+/// </summary>
+internal sealed class RedisViberConnection(
+    IOptions<RedisViberOptions> options,
+    RedisViberConnectionSource source,
+    IServiceProvider services,
+    ILoggerFactory loggerFactory) : IAsyncDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly ILogger _logger = loggerFactory.CreateLogger<RedisViberConnection>();
+    private Task<IConnectionMultiplexer>? _connecting;
+    private bool _disposed;
+
+    /// <summary>Gets the database, connecting first if no attempt succeeded yet.</summary>
+    /// <param name="cancellationToken">Stops waiting for the connection (the attempt itself goes on for other callers).</param>
+    /// <returns>The default database of the connection.</returns>
+    /// <exception cref="RedisConnectionException">Redis could not be reached.</exception>
+    public async ValueTask<IDatabase> GetDatabaseAsync(CancellationToken cancellationToken)
+    {
+        Task<IConnectionMultiplexer> connecting;
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+
+            // Concurrent callers share one attempt rather than each opening a connection. Task.Run keeps the
+            // attempt's synchronous part (parsing, the app's factory) out of the lock.
+            if (_connecting is null || _connecting.IsFaulted || _connecting.IsCanceled)
+            {
+                _connecting = Task.Run(ConnectAsync, CancellationToken.None);
+            }
+
+            connecting = _connecting;
+        }
+
+        var multiplexer = await connecting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return multiplexer.GetDatabase();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Task<IConnectionMultiplexer>? connecting;
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            connecting = _connecting;
+        }
+
+        if (connecting is null || source.Factory is not null)
+        {
+            return;
+        }
+
+        // A failed attempt already threw to the caller that waited for it; there is nothing to dispose then.
+        await ((Task)connecting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (connecting.IsCompletedSuccessfully)
+        {
+            await connecting.Result.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IConnectionMultiplexer> ConnectAsync()
+    {
+        if (source.Factory is { } factory)
+        {
+            return factory(services);
+        }
+
+        var configuration = ConfigurationOptions.Parse(options.Value.Configuration!);
+
+        // StackExchange.Redis then logs its connection failures and reconnects through the app's logging.
+        configuration.LoggerFactory ??= loggerFactory;
+        var multiplexer = await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
+        Log.Connected(_logger, string.Join(", ", multiplexer.GetEndPoints().Select(endPoint => endPoint.ToString())));
+        return multiplexer;
+    }
+}
