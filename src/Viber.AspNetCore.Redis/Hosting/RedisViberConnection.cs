@@ -14,7 +14,7 @@ internal sealed class RedisViberConnection(
     IOptions<RedisViberOptions> options,
     RedisViberConnectionSource source,
     IServiceProvider services,
-    ILoggerFactory loggerFactory) : IAsyncDisposable
+    ILoggerFactory loggerFactory) : IAsyncDisposable, IDisposable
 {
     private readonly Lock _lock = new();
     private readonly ILogger _logger = loggerFactory.CreateLogger<RedisViberConnection>();
@@ -48,28 +48,39 @@ internal sealed class RedisViberConnection(
 
     public async ValueTask DisposeAsync()
     {
-        Task<IConnectionMultiplexer>? connecting;
-        lock (_lock)
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            connecting = _connecting;
-        }
-
-        if (connecting is null || source.Factory is not null)
+        if (TakeOwnedConnection() is not { } connecting)
         {
             return;
         }
 
-        // A failed attempt already threw to the caller that waited for it; there is nothing to dispose then.
+        // A failed attempt already threw to the callers that waited for it; there is nothing to dispose then.
         await ((Task)connecting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (connecting.IsCompletedSuccessfully)
         {
             await connecting.Result.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Disposes the connection for a container disposed synchronously; one still being made is disposed once made.</summary>
+    public void Dispose()
+        => TakeOwnedConnection()?.ContinueWith(
+            static connecting => connecting.Result.Dispose(),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
+    /// <summary>Marks the instance disposed and returns the connection attempt to dispose, if it is this class's to dispose.</summary>
+    private Task<IConnectionMultiplexer>? TakeOwnedConnection()
+    {
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return null;
+            }
+
+            _disposed = true;
+            return source.Factory is null ? _connecting : null;
         }
     }
 
