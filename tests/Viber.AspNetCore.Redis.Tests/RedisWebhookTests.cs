@@ -134,6 +134,10 @@ public sealed class RedisWebhookTests(RedisFixture redis) : IClassFixture<RedisF
         using var before = await bot.PostAsync(Callbacks.Text("before"));
         await server.DisposeAsync();
 
+        // Holding the freed port keeps the client from reconnecting to another test's server that happened to get it.
+        using var hold = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        hold.Bind(new IPEndPoint(IPAddress.Loopback, server.Port));
+
         using var response = await bot.PostAsync(Callbacks.Text("after"));
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
