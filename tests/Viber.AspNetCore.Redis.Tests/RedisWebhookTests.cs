@@ -41,6 +41,7 @@ public sealed class RedisWebhookTests(RedisFixture redis) : IClassFixture<RedisF
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         Assert.Equal(1, _handled);
         Assert.Contains(b.Logs.GetSnapshot(), record => record.Id.Name == "DuplicateCallback");
+        Assert.Contains(a.Logs.GetSnapshot(), record => record.Id.Name == "RedisConnected");
     }
 
     [Fact]

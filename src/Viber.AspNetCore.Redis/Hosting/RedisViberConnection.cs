@@ -14,10 +14,9 @@ internal sealed class RedisViberConnection(
     IOptions<RedisViberOptions> options,
     RedisViberConnectionSource source,
     IServiceProvider services,
-    ILoggerFactory loggerFactory) : IAsyncDisposable, IDisposable
+    ILogger<RedisViberConnection> logger) : IAsyncDisposable, IDisposable
 {
     private readonly Lock _lock = new();
-    private readonly ILogger _logger = loggerFactory.CreateLogger<RedisViberConnection>();
     private Task<IConnectionMultiplexer>? _connecting;
     private bool _disposed;
 
@@ -91,12 +90,10 @@ internal sealed class RedisViberConnection(
             return factory(services);
         }
 
-        var configuration = ConfigurationOptions.Parse(options.Value.Configuration!);
-
-        // StackExchange.Redis then logs its connection failures and reconnects through the app's logging.
-        configuration.LoggerFactory ??= loggerFactory;
-        var multiplexer = await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
-        Log.Connected(_logger, string.Join(", ", multiplexer.GetEndPoints().Select(endPoint => endPoint.ToString())));
+        // The app's logger factory is not handed to StackExchange.Redis: it logs dozens of lines per connect at
+        // Information. An app that wants them brings its own multiplexer (the Func overload of AddRedisDeduplication).
+        var multiplexer = await ConnectionMultiplexer.ConnectAsync(ConfigurationOptions.Parse(options.Value.Configuration!)).ConfigureAwait(false);
+        Log.Connected(logger, string.Join(", ", multiplexer.GetEndPoints().Select(endPoint => endPoint.ToString())));
         return multiplexer;
     }
 }
