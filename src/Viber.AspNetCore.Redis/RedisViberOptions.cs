@@ -1,0 +1,34 @@
+namespace Viber.AspNetCore.Redis;
+
+/// <summary>
+/// How a scaled-out bot reaches Redis, bound from the <c>Viber:Redis</c> configuration section (environment
+/// variables <c>Viber__Redis__Configuration</c>, ...) and validated when the app starts.
+/// </summary>
+public sealed class RedisViberOptions
+{
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string SectionName = "Viber:Redis";
+
+    /// <summary>The default <see cref="KeyPrefix"/>.</summary>
+    public const string DefaultKeyPrefix = "viber:dedup:";
+
+    /// <summary>Gets the default <see cref="ClaimTimeout"/>: 5 minutes.</summary>
+    public static TimeSpan DefaultClaimTimeout { get; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Gets or sets the StackExchange.Redis configuration string, such as <c>localhost:6379</c> or
+    /// <c>redis1:6379,redis2:6379,password=...,ssl=true</c>. Required unless the connection comes from DI
+    /// (<c>AddRedisDeduplication(services =&gt; ...)</c>).
+    /// </summary>
+    public string? Configuration { get; set; }
+
+    /// <summary>Gets or sets the prefix of every key the bot stores, which keeps them apart from other data. Default <c>viber:dedup:</c>.</summary>
+    public string KeyPrefix { get; set; } = DefaultKeyPrefix;
+
+    /// <summary>
+    /// Gets or sets how long a callback stays claimed while its handlers run. The claim expires on its own after
+    /// this, so an instance that crashed mid-callback does not block Viber's retries of it for good; until then
+    /// the retries are answered 503. Set it above the slowest handler's run time. Default 5 minutes.
+    /// </summary>
+    public TimeSpan ClaimTimeout { get; set; } = DefaultClaimTimeout;
+}

@@ -1,0 +1,131 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Viber.AspNetCore.Deduplication;
+
+namespace Viber.AspNetCore.Redis.Tests;
+
+/// <summary>Options bind from <c>Viber:Redis</c> and are validated at start with messages that name the key to set.</summary>
+public sealed class RedisOptionsTests
+{
+    private static ServiceProvider Build(Action<IViberBotBuilder> redis, Dictionary<string, string?>? settings = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build());
+        services.AddLogging();
+        redis(services.AddViberBot(options => options.AuthToken = "tok"));
+        return services.BuildServiceProvider();
+    }
+
+    private static RedisViberOptions Resolve(Action<IViberBotBuilder> redis, Dictionary<string, string?>? settings = null)
+    {
+        using var provider = Build(redis, settings);
+        return provider.GetRequiredService<IOptions<RedisViberOptions>>().Value;
+    }
+
+    private static string Failure(Action<IViberBotBuilder> redis, Dictionary<string, string?>? settings = null)
+        => Assert.Throws<OptionsValidationException>(() => Resolve(redis, settings)).Message;
+
+    [Fact]
+    public void Every_option_binds_from_the_Viber_Redis_section()
+    {
+        var options = Resolve(b => b.AddRedisDeduplication(), new()
+        {
+            ["Viber:Redis:Configuration"] = "redis.internal:6380,ssl=true",
+            ["Viber:Redis:KeyPrefix"] = "bot-a:",
+            ["Viber:Redis:ClaimTimeout"] = "00:00:45",
+        });
+
+        Assert.Equal("redis.internal:6380,ssl=true", options.Configuration);
+        Assert.Equal("bot-a:", options.KeyPrefix);
+        Assert.Equal(TimeSpan.FromSeconds(45), options.ClaimTimeout);
+    }
+
+    [Fact]
+    public void Defaults_are_the_documented_ones()
+    {
+        var options = Resolve(b => b.AddRedisDeduplication("localhost:6379"));
+
+        Assert.Equal("viber:dedup:", options.KeyPrefix);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.ClaimTimeout);
+    }
+
+    [Fact]
+    public void Settings_in_code_win_over_the_configuration()
+    {
+        var options = Resolve(b => b.AddRedisDeduplication("code:6379"), new() { ["Viber:Redis:Configuration"] = "config:6379", ["Viber:Redis:KeyPrefix"] = "from-config:" });
+
+        Assert.Equal("code:6379", options.Configuration);
+        Assert.Equal("from-config:", options.KeyPrefix);
+    }
+
+    [Fact]
+    public void A_missing_connection_string_names_the_configuration_key_and_the_environment_variable()
+    {
+        var message = Failure(b => b.AddRedisDeduplication());
+
+        Assert.Contains("Viber:Redis:Configuration is required", message, StringComparison.Ordinal);
+        Assert.Contains("Viber__Redis__Configuration", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_invalid_connection_string_is_reported_without_its_password()
+    {
+        var message = Failure(b => b.AddRedisDeduplication("localhost:6379,password=hunter2-do-not-print,retries=3"));
+
+        Assert.Contains("Viber:Redis:Configuration is not a valid StackExchange.Redis configuration string", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-do-not-print", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Key_prefix_and_claim_timeout_are_checked_together()
+    {
+        var message = Failure(b => b.AddRedisDeduplication(o =>
+        {
+            o.Configuration = "localhost:6379";
+            o.KeyPrefix = "";
+            o.ClaimTimeout = TimeSpan.Zero;
+        }));
+
+        Assert.Contains("Viber:Redis:KeyPrefix must not be empty", message, StringComparison.Ordinal);
+        Assert.Contains("Viber:Redis:ClaimTimeout must be a positive time span", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_connection_from_the_apps_services_needs_no_connection_string()
+    {
+        var options = Resolve(b => b.AddRedisDeduplication(services => services.GetRequiredService<IConnectionMultiplexer>(), o => o.KeyPrefix = "shared:"));
+
+        Assert.Null(options.Configuration);
+        Assert.Equal("shared:", options.KeyPrefix);
+    }
+
+    [Fact]
+    public void A_blank_connection_string_is_refused_at_once()
+        => Assert.Throws<ArgumentException>(() => new ServiceCollection().AddViberBot(o => o.AuthToken = "tok").AddRedisDeduplication(" "));
+
+    [Fact]
+    public void The_Redis_store_replaces_the_in_memory_one()
+    {
+        using var provider = Build(b => b.AddRedisDeduplication("localhost:6379"));
+
+        Assert.IsType<RedisViberDeduplicationStore>(provider.GetRequiredService<IViberDeduplicationStore>());
+    }
+
+    [Fact]
+    public async Task The_app_does_not_start_with_invalid_options()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddViberBot(o =>
+        {
+            o.AuthToken = "tok";
+            o.RegisterWebhook = false;
+        }).AddRedisDeduplication();
+        await using var app = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Viber:Redis:Configuration is required", failure.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Viber.AspNetCore.Redis.Tests.Support;
+
+/// <summary>
+/// A real redis-server in the foreground on a free 127.0.0.1 port, with no persistence and a throwaway directory;
+/// killed on dispose.
+/// </summary>
+public sealed class RedisServer : IAsyncDisposable
+{
+    private const string Executable = "redis-server";
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Process _process;
+    private readonly string _directory;
+
+    private RedisServer(Process process, string directory, int port)
+    {
+        _process = process;
+        _directory = directory;
+        Port = port;
+    }
+
+    /// <summary>Gets the port the server listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>Gets a StackExchange.Redis configuration string for the server.</summary>
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    /// <summary>Gets why no server can be started here, or <see langword="null"/> when redis-server is installed.</summary>
+    public static string? UnavailableReason { get; } = FindExecutable() is null
+        ? $"{Executable} is not on PATH (apt-get install redis-server)"
+        : null;
+
+    /// <summary>Starts a server and waits until it answers PING.</summary>
+    public static async Task<RedisServer> StartAsync(CancellationToken cancellationToken)
+    {
+        var executable = FindExecutable() ?? throw new InvalidOperationException(UnavailableReason);
+        var failures = new StringBuilder();
+
+        // The port is free when picked but could be taken before redis binds it; a new port is tried then.
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var port = FreePort();
+            var directory = Directory.CreateTempSubdirectory("viber-redis-").FullName;
+            var output = new StringBuilder();
+            var process = Start(executable, port, directory, output);
+            var server = new RedisServer(process, directory, port);
+            if (await server.WaitUntilReadyAsync(cancellationToken))
+            {
+                return server;
+            }
+
+            await server.DisposeAsync();
+            lock (output)
+            {
+                failures.AppendLine(CultureInfo.InvariantCulture, $"attempt {attempt} on port {port}: {output}");
+            }
+        }
+
+        throw new InvalidOperationException($"{Executable} did not start:\n{failures}");
+    }
+
+    /// <summary>Kills the server and removes its directory.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+        _process.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static Process Start(string executable, int port, string directory, StringBuilder output)
+    {
+        var info = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = directory,
+        };
+        foreach (var argument in (string[])["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", directory, "--loglevel", "warning"])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var process = new Process { StartInfo = info };
+        DataReceivedEventHandler append = (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+        };
+        process.OutputDataReceived += append;
+        process.ErrorDataReceived += append;
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Polls PING until the server answers PONG, it exits, or the deadline passes.</summary>
+    private async Task<bool> WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < ReadyTimeout)
+        {
+            if (_process.HasExited)
+            {
+                return false;
+            }
+
+            if (await PingAsync(cancellationToken))
+            {
+                return true;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+        }
+
+        return false;
+    }
+
+    private async Task<bool> PingAsync(CancellationToken cancellationToken)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, Port, cancellationToken);
+            var stream = client.GetStream();
+            await stream.WriteAsync("PING\r\n"u8.ToArray(), cancellationToken);
+            var buffer = new byte[16];
+            var read = await stream.ReadAsync(buffer, cancellationToken);
+            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+        }
+        catch (SocketException)
+        {
+            // Not listening yet (or a stranger's port): the caller polls again or gives up at its deadline.
+            return false;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string? FindExecutable()
+        => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, Executable))
+            .FirstOrDefault(File.Exists);
+}
