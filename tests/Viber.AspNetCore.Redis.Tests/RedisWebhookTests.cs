@@ -117,9 +117,9 @@ public sealed class RedisWebhookTests(RedisFixture redis) : IClassFixture<RedisF
 
         using var response = await bot.PostAsync(Callbacks.Text("nowhere"));
 
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal(0, _handled);
-        Assert.Contains(bot.Logs.GetSnapshot(), record => record.Level == LogLevel.Error && record.Exception is RedisConnectionException);
+        Assert.Contains(bot.Logs.GetSnapshot(), record => record.Level == LogLevel.Error && record.Id.Name == "DeduplicationStoreFailed" && record.Exception is RedisConnectionException);
     }
 
     [Fact]
@@ -142,8 +142,8 @@ public sealed class RedisWebhookTests(RedisFixture redis) : IClassFixture<RedisF
         using var response = await bot.PostAsync(Callbacks.Text("after"));
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal(1, _handled);
-        Assert.Contains(bot.Logs.GetSnapshot(), record => record.Level == LogLevel.Error && record.Exception is RedisException or RedisTimeoutException);
+        Assert.Contains(bot.Logs.GetSnapshot(), record => record.Level == LogLevel.Error && record.Id.Name == "DeduplicationStoreFailed" && record.Exception is RedisException or RedisTimeoutException);
     }
 }

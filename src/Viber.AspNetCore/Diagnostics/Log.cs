@@ -38,6 +38,9 @@ internal static partial class Log
     [LoggerMessage(201, LogLevel.Information, "Answered 503 to a retry of the Viber {Event} callback {MessageToken}: the first delivery is still being handled.", EventName = "CallbackInProgress")]
     public static partial void CallbackInProgress(ILogger logger, string @event, long? messageToken);
 
+    [LoggerMessage(205, LogLevel.Error, "The deduplication store failed for the Viber {Event} callback {MessageToken}; answered 503 so Viber retries.", EventName = "DeduplicationStoreFailed")]
+    public static partial void DeduplicationStoreFailed(ILogger logger, Exception exception, string @event, long? messageToken);
+
     [LoggerMessage(202, LogLevel.Error, "Handler {Handler} failed for the Viber {Event} callback {MessageToken}; it will run again when Viber retries.", EventName = "HandlerFailed")]
     public static partial void HandlerFailed(ILogger logger, Exception exception, string handler, string @event, long? messageToken);
 

@@ -93,6 +93,9 @@ public static class ViberDiagnostics
     /// <summary>Reason: the background queue is full (or closed for shutdown).</summary>
     public const string ReasonQueueFull = "queue_full";
 
+    /// <summary>Reason: the deduplication store failed (for example Redis is unreachable).</summary>
+    public const string ReasonStoreUnavailable = "store_unavailable";
+
     /// <summary>Reason: the same callback is being handled right now (a retry arrived before the first try finished).</summary>
     public const string ReasonInProgress = "in_progress";
 }

@@ -19,8 +19,8 @@ namespace Viber.AspNetCore.Webhook;
 /// The webhook, as a plain <see cref="RequestDelegate"/> behind both <c>UseViberWebhook()</c> and
 /// <c>MapViberWebhook()</c>. Its status codes are a contract: 405 not POST; 413 body over the limit; 401 missing
 /// or wrong signature; 400 not a JSON callback; 200 webhook check, duplicate, handled (with the welcome message as
-/// body) or queued; 500 a handler threw; 503 the same callback is being handled, the queue is full, or the app is
-/// stopping. Every answer but 200 makes Viber retry later.
+/// body) or queued; 500 a handler threw; 503 the same callback is being handled, the queue is full, the
+/// deduplication store failed, or the app is stopping. Every answer but 200 makes Viber retry later.
 /// </summary>
 internal sealed class ViberWebhookRequestHandler
 {
@@ -157,7 +157,21 @@ internal sealed class ViberWebhookRequestHandler
             Log.UnknownEvent(_logger, callback.Event);
         }
 
-        switch (await _store.TryClaimAsync(key, _options.DeduplicationWindow, context.RequestAborted).ConfigureAwait(false))
+        ViberDeduplicationClaim claim;
+        try
+        {
+            claim = await _store.TryClaimAsync(key, _options.DeduplicationWindow, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // A shared store (Redis) that is down must not turn into a 200 that loses the callback: 503 makes Viber
+            // retry later, and the error is logged with its cause.
+            Log.DeduplicationStoreFailed(_logger, exception, callback.Event, callback.MessageToken);
+            Reject(context, StatusCodes.Status503ServiceUnavailable, ViberDiagnostics.ReasonStoreUnavailable);
+            return;
+        }
+
+        switch (claim)
         {
             case ViberDeduplicationClaim.Completed:
                 Log.DuplicateCallback(_logger, callback.Event, callback.MessageToken);

@@ -26,6 +26,19 @@ public sealed class WebhookStatusCodeTests
         Assert.Equal("hello", Assert.IsType<TextMessage>(received.Message).Text);
     }
 
+    [Fact]
+    public async Task A_failing_deduplication_store_is_answered_503_logged_and_nothing_dispatched()
+    {
+        await using var bot = await TestBot.StartAsync(bot: b => TestHandlers.RecordAll(b.AddDeduplicationStore<UnavailableDeduplicationStore>()));
+
+        using var response = await bot.PostAsync(Callbacks.Text("lost?"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Empty(bot.Callbacks.Entries);
+        var error = Assert.Single(bot.Logs.WithEvent("DeduplicationStoreFailed"));
+        Assert.IsType<IOException>(error.Exception);
+    }
+
     [Theory]
     [InlineData("GET")]
     [InlineData("PUT")]
