@@ -50,13 +50,25 @@ internal sealed class ViberWebhookRegistrationService(
         _ => false,
     };
 
+    /// <inheritdoc />
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Set before the host finishes starting: ExecuteAsync runs in the background (.NET 10), and a health probe
+        // right after start must not see "pending" for a bot that never registers.
+        if (!options.Value.RegisterWebhook)
+        {
+            state.Set(ViberWebhookRegistrationStatus.Disabled, 0, null);
+            Log.WebhookRegistrationDisabled(logger);
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         if (!settings.RegisterWebhook)
         {
-            state.Set(ViberWebhookRegistrationStatus.Disabled, 0, null);
-            Log.WebhookRegistrationDisabled(logger);
             return;
         }
 
