@@ -47,10 +47,12 @@ internal sealed class ChatPageEventStream(ViberEmulator emulator, TimeProvider c
         Task<bool>? tick = null;
         try
         {
-            // The first bytes go out at once, so the browser's EventSource opens without waiting for an event.
-            await WriteAsync(response, "retry: 2000\n\n"u8.ToArray(), token).ConfigureAwait(false);
+            // Subscribe before the first bytes go out: the feed's iterator registers on its first MoveNextAsync, and
+            // a client that reacts to the open stream must not act before the subscription exists (its events would
+            // be lost). Then the first bytes go out at once, so EventSource opens without waiting for an event.
             next = events.MoveNextAsync().AsTask();
             tick = timer.WaitForNextTickAsync(token).AsTask();
+            await WriteAsync(response, "retry: 2000\n\n"u8.ToArray(), token).ConfigureAwait(false);
             while (true)
             {
                 if (await Task.WhenAny(next, tick).ConfigureAwait(false) == next)
