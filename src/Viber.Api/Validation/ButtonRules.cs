@@ -2,7 +2,7 @@ using Viber.Api.Keyboards;
 
 namespace Viber.Api.Validation;
 
-/// <summary>The rules of a keyboard or rich media button (viber-notes.md §5; viber-bot-api.md "Button element").</summary>
+/// <summary>The rules of a keyboard or rich media button (docs/reference/viber-notes.md §5; viber-bot-api.md "Button element").</summary>
 internal static class ButtonRules
 {
     /// <summary>Longer button text is cropped with "…" by the client, so it is refused here.</summary>
@@ -34,7 +34,7 @@ internal static class ButtonRules
         Check.OneOf(button.ActionType, actionType, DocumentedValues.ActionTypes);
         if (inRichMedia && (button.ActionType == ButtonActionType.LocationPicker || button.ActionType == ButtonActionType.SharePhone))
         {
-            // viber-bot-api.md, rich media notes: "location-picker and share-phone are not supported".
+            // docs/reference/viber-bot-api.md, rich media notes: "location-picker and share-phone are not supported".
             throw new ViberValidationException(actionType, $"must not be {button.ActionType.Value.Value} in rich media (location-picker and share-phone are keyboard-only)");
         }
 

@@ -4,7 +4,7 @@ namespace Viber.Api.Validation;
 
 /// <summary>
 /// The rules every message shares: receiver, sender, tracking_data and min_api_version
-/// (viber-bot-api.md send_message "parameters available for all message types"; viber-notes.md §7).
+/// (docs/reference/viber-bot-api.md send_message "parameters available for all message types"; docs/reference/viber-notes.md §7).
 /// </summary>
 internal static class EnvelopeRules
 {

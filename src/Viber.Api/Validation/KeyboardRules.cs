@@ -2,7 +2,7 @@ using Viber.Api.Keyboards;
 
 namespace Viber.Api.Validation;
 
-/// <summary>The rules of a keyboard (viber-notes.md §4).</summary>
+/// <summary>The rules of a keyboard (docs/reference/viber-notes.md §4).</summary>
 internal static class KeyboardRules
 {
     /// <summary>Keyboards lay buttons out on a grid of 6 columns.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Viber.Testing.Tests.Support;
 
-/// <summary>Reads the documented JSON examples from ../shared/reference/fixtures (copied next to the tests).</summary>
+/// <summary>Reads the documented JSON examples from tests/fixtures (copied next to the test binaries).</summary>
 internal static class Fixtures
 {
     public static string Directory => Path.Combine(AppContext.BaseDirectory, "fixtures");
