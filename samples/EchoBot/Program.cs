@@ -2,7 +2,7 @@ using EchoBot.Handlers;
 using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
 using Viber.AspNetCore;
-using Viber.Testing.Hosting;
+using Viber.Emulator.Hosting;
 
 // The smallest useful Viber bot: echoes text, names other message types, welcomes and thanks users.
 // Configured only through Viber:* settings (environment variables Viber__AuthToken, Viber__WebhookUrl, ...) and

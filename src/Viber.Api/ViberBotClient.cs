@@ -40,6 +40,12 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     /// <summary>The most ids Viber accepts in one get_online request.</summary>
     public const int MaxOnlineIdsPerRequest = 100;
 
+    /// <summary>
+    /// The name of the <see cref="HttpClient"/> that <c>AddViberBot()</c> registers with IHttpClientFactory for this
+    /// client. Configure it by name (for example to route it to the emulator) without touching the app's other clients.
+    /// </summary>
+    public const string HttpClientName = "Viber.AspNetCore.ViberBotClient";
+
     private const string Redacted = "[redacted]";
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();

@@ -6,7 +6,7 @@ namespace Viber.AspNetCore.Hosting;
 internal sealed class ViberBotBuilder(IServiceCollection services) : IViberBotBuilder
 {
     /// <summary>The name of the HttpClient behind <c>IViberBotClient</c>.</summary>
-    public const string HttpClientName = "Viber.AspNetCore.ViberBotClient";
+    public const string HttpClientName = Viber.Api.ViberBotClient.HttpClientName;
 
     public IServiceCollection Services { get; } = services;
 }

@@ -6,6 +6,7 @@ using Viber.Api;
 using Viber.Api.Callbacks;
 using Viber.Api.Signatures;
 using Viber.AspNetCore.Tests.Support;
+using Viber.Testing;
 
 namespace Viber.AspNetCore.Tests.EchoBot;
 

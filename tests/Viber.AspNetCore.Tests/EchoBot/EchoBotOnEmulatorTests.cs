@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.TestHost;
 using Viber.Api;
 using Viber.Api.Callbacks;
 using Viber.AspNetCore.Tests.Support;
+using Viber.Emulator;
+using Viber.Emulator.Conversations;
+using Viber.Emulator.Hosting;
+using Viber.Emulator.Users;
 using Viber.Testing;
-using Viber.Testing.Conversations;
-using Viber.Testing.Hosting;
-using Viber.Testing.Users;
 
 namespace Viber.AspNetCore.Tests.EchoBot;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Viber.Api;
 using Viber.AspNetCore.Tests.Support;
+using Viber.Testing;
 
 namespace Viber.AspNetCore.Tests.Registration;
 
@@ -35,7 +36,7 @@ public sealed class WebhookRegistrationTests
             port: port,
             viber: fake => fake.OnSetWebhook = FakeViber.CheckingSetWebhook(TestBot.Token, checks.Add));
 
-        await bot.Viber.WaitForSetWebhookAsync();
+        await bot.Viber.WaitForSetWebhookAsync(cancellationToken: TestContext.Current.CancellationToken);
         var registered = await bot.Logs.WaitForEventAsync("WebhookRegistered");
 
         Assert.Equal([200], checks);
@@ -82,7 +83,7 @@ public sealed class WebhookRegistrationTests
         using (host)
         {
             await host.StartAsync(TestContext.Current.CancellationToken);
-            await fake.WaitForSetWebhookAsync();
+            await fake.WaitForSetWebhookAsync(cancellationToken: TestContext.Current.CancellationToken);
             await host.StopAsync(TestContext.Current.CancellationToken);
         }
 
@@ -108,7 +109,7 @@ public sealed class WebhookRegistrationTests
                 ? throw new ViberApiException(ViberApiMethods.SetWebhook, ViberStatus.InvalidUrl, "invalidUrl")
                 : FakeViber.CheckingSetWebhook(TestBot.Token)(request, ct));
 
-        await bot.Viber.WaitForSetWebhookAsync();
+        await bot.Viber.WaitForSetWebhookAsync(cancellationToken: TestContext.Current.CancellationToken);
         await time.WaitForDelayAsync();
         var retrying = await ViberHealthAsync(bot);
         Assert.Equal(HealthStatus.Degraded, retrying.Status);
@@ -116,7 +117,7 @@ public sealed class WebhookRegistrationTests
         Assert.Single(bot.Logs.WithEvent("WebhookRegistrationRetry"));
 
         time.Advance(TimeSpan.FromSeconds(20));
-        await bot.Viber.WaitForSetWebhookAsync();
+        await bot.Viber.WaitForSetWebhookAsync(cancellationToken: TestContext.Current.CancellationToken);
         await bot.Logs.WaitForEventAsync("WebhookRegistered");
 
         Assert.Equal(2, bot.Viber.WebhookRequests.Count);
@@ -132,7 +133,7 @@ public sealed class WebhookRegistrationTests
             port: port,
             viber: fake => fake.OnSetWebhook = (_, _) => throw new ViberApiException(ViberApiMethods.SetWebhook, ViberStatus.InvalidAuthToken, "invalidAuthToken"));
 
-        await bot.Viber.WaitForSetWebhookAsync();
+        await bot.Viber.WaitForSetWebhookAsync(cancellationToken: TestContext.Current.CancellationToken);
         var failed = await bot.Logs.WaitForEventAsync("WebhookRegistrationFailed");
 
         Assert.Equal(LogLevel.Error, failed.Level);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Viber.Api;
 using Viber.Api.Callbacks;
 using Viber.Api.Signatures;
+using Viber.Testing;
 
 namespace Viber.AspNetCore.Tests.Support;
 

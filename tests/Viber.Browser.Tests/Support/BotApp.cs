@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Viber.AspNetCore;
-using Viber.Testing;
-using Viber.Testing.Hosting;
+using Viber.Emulator;
+using Viber.Emulator.Hosting;
 
 namespace Viber.Browser.Tests.Support;
 

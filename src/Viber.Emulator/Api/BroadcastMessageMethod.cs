@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Viber.Api;
+using Viber.Api.Requests;
+using Viber.Api.Serialization;
+using Viber.Emulator.Conversations;
+
+namespace Viber.Emulator.Api;
+
+/// <summary>
+/// broadcast_message: at most 500 requests per 10 s (12), 30 KB, <c>broadcast_list</c> of 1–300 ids, the message
+/// rules, placeholders replaced per receiver, and a <c>failed_list</c> for receivers that are unknown (5) or not
+/// subscribed (6). Broadcasts do not count toward the 100-messages-per-hour limit of send_message.
+/// </summary>
+internal sealed class BroadcastMessageMethod(ViberEmulator emulator) : IApiMethod
+{
+    public const int MaxReceivers = 300;
+
+    public string Name => ViberApiMethods.BroadcastMessage;
+
+    public bool AllowsGet => false;
+
+    public Task<ApiResult> InvokeAsync(ApiRequest request, CancellationToken cancellationToken)
+        => Task.FromResult(Broadcast(request));
+
+    private ApiResult Broadcast(ApiRequest request)
+    {
+        lock (emulator.Gate)
+        {
+            // The rate limit guards the endpoint, so every request counts, valid or not.
+            if (!emulator.AccountState.Broadcasts.TryAdd(emulator.Time.GetUtcNow()))
+            {
+                return ApiResult.Error(ViberStatus.TooManyRequests, "broadcast_message allows 500 requests per 10 seconds");
+            }
+        }
+
+        if (MessageParser.CheckSize(request.Body.Length) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
+        if (!ApiJson.TryParseObject(request.Body, out var root))
+        {
+            return ApiResult.NotJson;
+        }
+
+        if (ApiJson.RequireStringArray(root, "broadcast_list", MaxReceivers, out var receivers) is { } badList)
+        {
+            return badList;
+        }
+
+        if (MessageParser.Parse(root, out _) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var template = JsonNode.Parse(request.Body.Span)!.AsObject();
+        template.Remove("broadcast_list");
+
+        lock (emulator.Gate)
+        {
+            if (emulator.AccountState.Webhook is null)
+            {
+                return ApiResult.Error(ViberStatus.WebhookNotSet, "set a webhook with set_webhook before sending messages");
+            }
+
+            var token = emulator.Tokens.Next();
+            var failed = new List<BroadcastFailure>();
+            foreach (var receiver in receivers.Distinct(StringComparer.Ordinal))
+            {
+                if (Deliver(template, receiver, token) is { } failure)
+                {
+                    failed.Add(failure);
+                }
+            }
+
+            var response = new BroadcastMessageResponse { MessageToken = token, BillingStatus = BillingStatus.Default, FailedList = failed.Count > 0 ? failed : null };
+            return ApiResult.Ok(response, ViberJsonContext.Default.BroadcastMessageResponse);
+        }
+    }
+
+    /// <summary>Delivers the receiver's copy; called under the emulator's lock.</summary>
+    /// <returns>Why the receiver was not reached, or <see langword="null"/>.</returns>
+    private BroadcastFailure? Deliver(JsonObject template, string receiver, long token)
+    {
+        if (!emulator.UserStates.TryGetValue(receiver, out var user))
+        {
+            return new BroadcastFailure { Receiver = receiver, Status = ViberStatus.ReceiverNotRegistered, StatusMessage = "Not found" };
+        }
+
+        if (!user.Subscribed)
+        {
+            return new BroadcastFailure { Receiver = receiver, Status = ViberStatus.ReceiverNotSubscribed, StatusMessage = "Not subscribed" };
+        }
+
+        var json = BroadcastPlaceholders.Apply(template, user.Id, user.Profile.Name).ToJsonString();
+        var message = JsonSerializer.Deserialize(json, ViberJsonContext.Default.ViberMessage)!;
+        if (MessageParser.CheckApiVersion(message, user) is { } tooNew)
+        {
+            return new BroadcastFailure { Receiver = receiver, Status = tooNew.Status, StatusMessage = tooNew.StatusMessage };
+        }
+
+        emulator.Conversations.Deliver(user, message, json, token, ChatMessageOrigin.Broadcast);
+        return null;
+    }
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Polly;
+using Polly.Retry;
+using Viber.Api;
+using Viber.Api.Callbacks;
+using Viber.Api.Serialization;
+using Viber.Api.Signatures;
+using Viber.Emulator.Events;
+using Viber.Emulator.Internal;
+
+namespace Viber.Emulator.Callbacks;
+
+/// <summary>
+/// Posts callbacks to the bot's webhook as Viber does: the exact JSON bytes, signed in
+/// <c>X-Viber-Content-Signature</c> and in the <c>sig</c> query parameter, re-sent with growing intervals until
+/// the webhook answers 200 (bounded). Every attempt and every scheduled retry is published on the event feed.
+/// </summary>
+internal sealed class CallbackSender(ViberEmulator emulator) : IDisposable
+{
+    /// <summary>The most of a webhook's answer the emulator reads; a welcome message must fit in 30 KB anyway.</summary>
+    private const int MaxResponseBytes = 1024 * 1024;
+
+    private readonly Lock _gate = new();
+    private readonly List<HttpClient> _clients = [];
+
+    // The emulator owns its client instead of taking one from the app's IHttpClientFactory: an app that routes all
+    // its HttpClients to the emulator (ConfigureHttpClientDefaults) would otherwise send callbacks to the fake API.
+    private Func<HttpMessageHandler> _handlerFactory = () => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
+    private HttpClient? _client;
+
+    public void UseHandler(Func<HttpMessageHandler> handlerFactory)
+    {
+        lock (_gate)
+        {
+            _handlerFactory = handlerFactory;
+
+            // A callback in flight keeps the old client; it is disposed with the emulator.
+            _client = null;
+        }
+    }
+
+    public async Task<CallbackResult> PostAsync(Uri webhook, ViberCallback callback, string? userId, bool retry, CancellationToken cancellationToken)
+    {
+        var body = ViberJson.SerializeCallback(callback);
+        var signature = ViberSignature.Compute(body, emulator.AuthToken);
+        var url = new Uri(webhook.GetLeftPart(UriPartial.Query) + (string.IsNullOrEmpty(webhook.Query) ? "?" : "&") + "sig=" + signature);
+        var requestText = Encoding.UTF8.GetString(body);
+        var attempt = 0;
+
+        async ValueTask<AttemptOutcome> AttemptAsync(CancellationToken token)
+        {
+            var number = Interlocked.Increment(ref attempt);
+            var outcome = await SendOnceAsync(url, body, signature, token).ConfigureAwait(false);
+            emulator.Feed.Publish(new CallbackAttemptEvent
+            {
+                EventType = callback.Event,
+                UserId = userId,
+                MessageToken = callback.MessageToken,
+                Url = url,
+                RequestBody = requestText,
+                Signature = signature,
+                Attempt = number,
+                HttpStatus = outcome.HttpStatus,
+                ResponseBody = outcome.Body is null ? null : Encoding.UTF8.GetString(outcome.Body),
+                Error = outcome.Error,
+            });
+            if (!outcome.Succeeded)
+            {
+                Log.CallbackFailed(emulator.Logger, callback.Event, number, outcome.HttpStatus, outcome.Error);
+            }
+
+            return outcome;
+        }
+
+        AttemptOutcome final;
+        if (retry && emulator.Options.CallbackMaxRetries > 0)
+        {
+            var clock = new RetryClock(emulator.Time, delay => emulator.Feed.Publish(new CallbackRetryScheduledEvent
+            {
+                EventType = callback.Event,
+                UserId = userId,
+                MessageToken = callback.MessageToken,
+                NextAttempt = Volatile.Read(ref attempt) + 1,
+                Delay = delay,
+            }));
+            var pipeline = new ResiliencePipelineBuilder<AttemptOutcome> { TimeProvider = clock }
+                .AddRetry(new RetryStrategyOptions<AttemptOutcome>
+                {
+                    ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Succeeded: false }),
+                    MaxRetryAttempts = emulator.Options.CallbackMaxRetries,
+                    Delay = emulator.Options.CallbackRetryDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = false,
+                })
+                .Build();
+            final = await pipeline.ExecuteAsync(AttemptAsync, cancellationToken).ConfigureAwait(false);
+            if (!final.Succeeded)
+            {
+                Log.CallbackGaveUp(emulator.Logger, callback.Event, attempt);
+            }
+        }
+        else
+        {
+            final = await AttemptAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return new CallbackResult
+        {
+            EventType = callback.Event,
+            MessageToken = callback.MessageToken,
+            Outcome = final.Succeeded ? CallbackOutcome.Delivered : CallbackOutcome.Rejected,
+            Attempts = attempt,
+            HttpStatus = final.HttpStatus,
+            ResponseBody = final.Body is null ? null : Encoding.UTF8.GetString(final.Body),
+            ResponseBytes = final.Body,
+            Error = final.Error,
+        };
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var client in _clients)
+            {
+                client.Dispose();
+            }
+
+            _clients.Clear();
+            _client = null;
+        }
+    }
+
+    private HttpClient GetClient()
+    {
+        lock (_gate)
+        {
+            if (_client is null)
+            {
+                _client = new HttpClient(_handlerFactory(), disposeHandler: true)
+                {
+                    Timeout = emulator.Options.CallbackTimeout,
+                    MaxResponseContentBufferSize = MaxResponseBytes,
+                };
+                _clients.Add(_client);
+            }
+
+            return _client;
+        }
+    }
+
+    private async Task<AttemptOutcome> SendOnceAsync(Uri url, byte[] body, string signature, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.TryAddWithoutValidation(ViberApiMethods.SignatureHeader, signature);
+        try
+        {
+            using var response = await GetClient().SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return new AttemptOutcome((int)response.StatusCode, bytes, null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new AttemptOutcome(null, null, string.Create(CultureInfo.InvariantCulture, $"no answer within {emulator.Options.CallbackTimeout.TotalSeconds} s"));
+        }
+#pragma warning disable CA1031 // Viber treats any failure to get an answer (refused connection, an exception surfacing through an in-process server) as "not 200" and retries; so does the emulator, recording why.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return new AttemptOutcome(null, null, $"{exception.GetType().Name}: {exception.Message}");
+        }
+    }
+}

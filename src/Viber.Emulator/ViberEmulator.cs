@@ -1,0 +1,302 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Viber.Api.Callbacks;
+using Viber.Emulator.Api;
+using Viber.Emulator.Callbacks;
+using Viber.Emulator.Conversations;
+using Viber.Emulator.Events;
+using Viber.Emulator.Hosting;
+using Viber.Emulator.Internal;
+using Viber.Emulator.Users;
+
+namespace Viber.Emulator;
+
+/// <summary>
+/// A faithful fake of Viber for one bot: the Bot API with Viber's rules and status codes, simulated users that send
+/// signed callbacks to the bot's webhook, and a live feed of everything that happens. Thread-safe.
+/// </summary>
+/// <remarks>
+/// Serve the API with <see cref="ViberEmulatorServer"/> (Kestrel on 127.0.0.1), <see cref="ViberEmulatorHttpHandler"/>
+/// (in-process, no sockets), <c>MapViberEmulatorApi</c> (inside an app) or <c>WithViberEmulator</c>
+/// (WebApplicationFactory). All of Viber's time rules (welcome window, rate limits, retry intervals) follow the
+/// injected <see cref="System.TimeProvider"/>; the <c>Wait*</c> timeouts use the wall clock.
+/// </remarks>
+public sealed class ViberEmulator : IAsyncDisposable
+{
+    private readonly Dictionary<string, EmulatedUser> _users = new(StringComparer.Ordinal);
+    private readonly List<EmulatedUser> _userOrder = [];
+    private readonly ApiProcessor _api;
+    private int _disposed;
+
+    /// <summary>Initializes a new instance of the <see cref="ViberEmulator"/> class.</summary>
+    /// <param name="options">The bot account and behaviour; defaults when <see langword="null"/>.</param>
+    /// <param name="timeProvider">The clock for Viber's time rules; the system clock when <see langword="null"/>.</param>
+    /// <param name="logger">A logger for API calls and failed callbacks; none when <see langword="null"/>.</param>
+    public ViberEmulator(ViberEmulatorOptions? options = null, TimeProvider? timeProvider = null, ILogger<ViberEmulator>? logger = null)
+    {
+        Options = options ?? new ViberEmulatorOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(Options.CallbackMaxRetries, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.EventHistoryLimit, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Options.CallbackTimeout, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Options.DefaultWaitTimeout, TimeSpan.Zero, nameof(options));
+
+        // Polly accepts retry delays up to one day.
+        if (Options.CallbackRetryDelay <= TimeSpan.Zero || Options.CallbackRetryDelay > TimeSpan.FromDays(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), Options.CallbackRetryDelay, "CallbackRetryDelay must be more than zero and at most one day.");
+        }
+
+        AuthToken = string.IsNullOrEmpty(Options.AuthToken)
+            ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))
+            : Options.AuthToken;
+        Time = timeProvider ?? TimeProvider.System;
+        Logger = logger ?? (ILogger)NullLogger.Instance;
+        Feed = new EventFeed(Time, Options.EventHistoryLimit);
+        Background = new BackgroundWork(Logger, (operation, exception) => Feed.Publish(new EmulatorErrorEvent { Operation = operation, Exception = exception }));
+        Callbacks = new CallbackFactory(this);
+        CallbackSender = new CallbackSender(this);
+        Conversations = new ConversationEngine(this);
+        _api = new ApiProcessor(this);
+    }
+
+    /// <summary>Gets the bot's auth token: the one configured, or a random one. Give it to the bot under test.</summary>
+    public string AuthToken { get; }
+
+    /// <summary>Gets the clock Viber's time rules follow.</summary>
+    public TimeProvider TimeProvider => Time;
+
+    /// <summary>Gets the emulated bot account as it is now.</summary>
+    public BotAccountSnapshot Account
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return new BotAccountSnapshot
+                {
+                    Id = Options.AccountId,
+                    Name = Options.BotName,
+                    Uri = Options.BotUri,
+                    Avatar = Options.BotAvatar,
+                    Webhook = AccountState.Webhook,
+                    EventTypes = AccountState.EventTypes,
+                    SendName = AccountState.SendName,
+                    SendPhoto = AccountState.SendPhoto,
+                    SubscribersCount = UserStates.Values.Count(u => u.Subscribed),
+                };
+            }
+        }
+    }
+
+    /// <summary>Gets the simulated users, in the order they were created.</summary>
+    public IReadOnlyList<EmulatedUser> Users
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return [.. _userOrder];
+            }
+        }
+    }
+
+    /// <summary>Gets the events kept in history (up to <see cref="ViberEmulatorOptions.EventHistoryLimit"/>), oldest first.</summary>
+    public IReadOnlyList<EmulatorEvent> Events => Feed.Snapshot<EmulatorEvent>();
+
+    /// <summary>Gets the Bot API calls kept in history, oldest first, with their statuses.</summary>
+    public IReadOnlyList<ApiCallEvent> ApiCalls => Feed.Snapshot<ApiCallEvent>();
+
+    /// <summary>Gets the callback attempts kept in history, oldest first, with the webhook's answers.</summary>
+    public IReadOnlyList<CallbackAttemptEvent> CallbackAttempts => Feed.Snapshot<CallbackAttemptEvent>();
+
+    internal Lock Gate { get; } = new();
+
+    internal ViberEmulatorOptions Options { get; }
+
+    internal TimeProvider Time { get; }
+
+    internal ILogger Logger { get; }
+
+    internal EventFeed Feed { get; }
+
+    internal MessageTokens Tokens { get; } = new();
+
+    internal BackgroundWork Background { get; }
+
+    internal BotAccountState AccountState { get; } = new();
+
+    internal Dictionary<string, UserState> UserStates { get; } = new(StringComparer.Ordinal);
+
+    internal CallbackFactory Callbacks { get; }
+
+    internal CallbackSender CallbackSender { get; }
+
+    internal ConversationEngine Conversations { get; }
+
+    /// <summary>Creates a simulated user.</summary>
+    /// <param name="profile">Who the user is; defaults when <see langword="null"/>. The emulator keeps a copy.</param>
+    /// <returns>The user.</returns>
+    /// <exception cref="ArgumentException">The profile is invalid or its id is taken.</exception>
+    public EmulatedUser CreateUser(EmulatedUserProfile? profile = null)
+    {
+        var copy = profile?.Copy() ?? new EmulatedUserProfile();
+        ArgumentException.ThrowIfNullOrWhiteSpace(copy.Name, nameof(profile));
+        if (copy.Devices < 1 || copy.ApiVersion < 1)
+        {
+            throw new ArgumentException("A user needs at least one device and an API version of at least 1.", nameof(profile));
+        }
+
+        var id = string.IsNullOrEmpty(copy.Id) ? UserIds.NewId() : copy.Id;
+        copy.Id = id;
+        lock (Gate)
+        {
+            if (_users.ContainsKey(id))
+            {
+                throw new ArgumentException($"A user with id '{id}' already exists.", nameof(profile));
+            }
+
+            var state = new UserState(id, copy);
+            var user = new EmulatedUser(this, state);
+            UserStates.Add(id, state);
+            _users.Add(id, user);
+            _userOrder.Add(user);
+            Feed.Publish(new UserChangedEvent { UserId = id, Change = UserChange.Created });
+            return user;
+        }
+    }
+
+    /// <summary>Creates a simulated user with a name and default profile values.</summary>
+    /// <param name="name">The user's Viber name.</param>
+    /// <returns>The user.</returns>
+    public EmulatedUser CreateUser(string name) => CreateUser(new EmulatedUserProfile { Name = name });
+
+    /// <summary>Gets a simulated user by id.</summary>
+    /// <param name="userId">The user id.</param>
+    /// <returns>The user.</returns>
+    /// <exception cref="KeyNotFoundException">No user has this id.</exception>
+    public EmulatedUser GetUser(string userId)
+        => TryGetUser(userId, out var user) ? user : throw new KeyNotFoundException($"No emulated user has id '{userId}'.");
+
+    /// <summary>Gets a simulated user by id, if there is one.</summary>
+    /// <param name="userId">The user id.</param>
+    /// <param name="user">The user, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when the user exists.</returns>
+    public bool TryGetUser(string userId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EmulatedUser? user)
+    {
+        lock (Gate)
+        {
+            return _users.TryGetValue(userId, out user);
+        }
+    }
+
+    /// <summary>
+    /// Follows the event feed live: API calls, callback attempts and retries, messages and state changes. Each
+    /// subscriber has its own bounded buffer, so a slow reader loses its oldest events rather than slowing the emulator.
+    /// </summary>
+    /// <param name="includeHistory">Whether to start with the events already in history.</param>
+    /// <param name="cancellationToken">Ends the subscription.</param>
+    /// <returns>The events, in order, until cancelled or the emulator is disposed.</returns>
+    public IAsyncEnumerable<EmulatorEvent> Subscribe(bool includeHistory = false, CancellationToken cancellationToken = default)
+        => Feed.SubscribeAsync(includeHistory, cancellationToken);
+
+    /// <summary>Waits for the first event of a type, already in history or still to come, that matches a condition.</summary>
+    /// <typeparam name="TEvent">The event type.</typeparam>
+    /// <param name="predicate">The condition; any event of the type when <see langword="null"/>.</param>
+    /// <param name="timeout">The wall-clock timeout; <see cref="ViberEmulatorOptions.DefaultWaitTimeout"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The event.</returns>
+    /// <exception cref="TimeoutException">No such event in time.</exception>
+    public Task<TEvent> WaitForEventAsync<TEvent>(Func<TEvent, bool>? predicate = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        where TEvent : EmulatorEvent
+        => Feed.WaitAsync(predicate ?? (_ => true), timeout ?? Options.DefaultWaitTimeout, "matching the condition", cancellationToken);
+
+    /// <summary>Waits for the next bot message to a user that no earlier wait returned.</summary>
+    /// <param name="userId">The user id.</param>
+    /// <param name="timeout">The wall-clock timeout; <see cref="ViberEmulatorOptions.DefaultWaitTimeout"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The message.</returns>
+    /// <exception cref="TimeoutException">No message in time; the message lists the user's recent API calls.</exception>
+    public Task<ChatMessage> WaitForBotMessageAsync(string userId, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        => GetUser(userId).WaitForMessageAsync(timeout, cancellationToken);
+
+    /// <summary>Waits until the bot has set its webhook (it usually does so once its server listens).</summary>
+    /// <param name="timeout">The wall-clock timeout; <see cref="ViberEmulatorOptions.DefaultWaitTimeout"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The webhook URL.</returns>
+    public async Task<Uri> WaitForWebhookAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        lock (Gate)
+        {
+            if (AccountState.Webhook is { } webhook)
+            {
+                return webhook;
+            }
+        }
+
+        var set = await Feed.WaitAsync<WebhookChangedEvent>(e => e.Url is not null, timeout ?? Options.DefaultWaitTimeout, "setting a webhook", cancellationToken).ConfigureAwait(false);
+        return set.Url!;
+    }
+
+    /// <summary>Waits until no background callback (delivered, seen, failed) is in flight, retries included.</summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when the emulator is idle.</returns>
+    public Task WhenIdleAsync(CancellationToken cancellationToken = default) => Background.WhenIdleAsync(cancellationToken);
+
+    /// <summary>
+    /// Routes callbacks through a handler instead of the network, such as a TestServer's <c>CreateHandler()</c>.
+    /// The factory is called when the next callback is sent; the handler is disposed with the emulator.
+    /// </summary>
+    /// <param name="handlerFactory">Creates the handler.</param>
+    public void UseCallbackHandler(Func<HttpMessageHandler> handlerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(handlerFactory);
+        CallbackSender.UseHandler(handlerFactory);
+    }
+
+    /// <summary>Creates a handler that serves the fake Bot API in-process; give it to the bot's <see cref="HttpClient"/>.</summary>
+    /// <param name="apiPath">The path the API is served under; <c>/pa/</c> like Viber's.</param>
+    /// <returns>The handler.</returns>
+    public ViberEmulatorHttpHandler CreateApiHandler(string apiPath = ViberEmulatorDefaults.ApiPath) => new(this, apiPath);
+
+    /// <summary>Stops pending callbacks and retries, ends subscriptions and releases the HTTP clients.</summary>
+    /// <returns>A task that completes when background work has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await Background.StopAsync().ConfigureAwait(false);
+        Background.Dispose();
+        CallbackSender.Dispose();
+        Feed.Complete();
+    }
+
+    internal Task<ApiResponse> ProcessApiAsync(ApiRequest request, CancellationToken cancellationToken)
+        => _api.ProcessAsync(request, cancellationToken);
+
+    /// <summary>Posts a callback to the webhook, unless there is none or the bot filtered the event out.</summary>
+    internal async Task<CallbackResult> SendCallbackAsync(ViberCallback callback, string? userId, CancellationToken cancellationToken)
+    {
+        Uri? webhook;
+        CallbackOutcome? skip;
+        lock (Gate)
+        {
+            webhook = AccountState.Webhook;
+            skip = webhook is null ? CallbackOutcome.NoWebhook
+                : !EventTypePolicy.IsEnabled(AccountState.EventTypes, callback.Event) ? CallbackOutcome.FilteredOut
+                : null;
+        }
+
+        if (skip is { } reason)
+        {
+            Feed.Publish(new CallbackSkippedEvent { EventType = callback.Event, UserId = userId, MessageToken = callback.MessageToken, Reason = reason });
+            return new CallbackResult { EventType = callback.Event, MessageToken = callback.MessageToken, Outcome = reason };
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Background.Stopping);
+        return await CallbackSender.PostAsync(webhook!, callback, userId, retry: true, linked.Token).ConfigureAwait(false);
+    }
+}

@@ -1,5 +1,0 @@
-namespace Viber.Testing.ChatPage.Views;
-
-/// <summary>The body of every error the page API answers: <c>{ "error": "..." }</c>.</summary>
-/// <param name="Error">What is wrong, in words the page shows as they are.</param>
-internal sealed record PageError(string Error);

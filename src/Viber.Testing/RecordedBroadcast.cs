@@ -1,0 +1,8 @@
+using Viber.Api.Messages;
+
+namespace Viber.Testing;
+
+/// <summary>One broadcast recorded by <see cref="RecordingViberBotClient"/>.</summary>
+/// <param name="Message">The message broadcast.</param>
+/// <param name="Receivers">The receivers' user ids, in the order given.</param>
+public sealed record RecordedBroadcast(ViberMessage Message, IReadOnlyList<string> Receivers);
