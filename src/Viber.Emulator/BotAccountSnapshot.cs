@@ -1,3 +1,5 @@
+using Viber.Emulator.Internal;
+
 namespace Viber.Emulator;
 
 /// <summary>The emulated bot account as it is now: what get_account_info would report, plus the privacy flags.</summary>
@@ -29,4 +31,24 @@ public sealed record BotAccountSnapshot
 
     /// <summary>Gets how many users are subscribed.</summary>
     public int SubscribersCount { get; init; }
+
+    /// <summary>Takes a consistent snapshot of the account under the state's lock.</summary>
+    internal static BotAccountSnapshot Take(EmulatorState state)
+    {
+        lock (state.Gate)
+        {
+            return new BotAccountSnapshot
+            {
+                Id = state.Options.AccountId,
+                Name = state.Options.BotName,
+                Uri = state.Options.BotUri,
+                Avatar = state.Options.BotAvatar,
+                Webhook = state.Account.Webhook,
+                EventTypes = state.Account.EventTypes,
+                SendName = state.Account.SendName,
+                SendPhoto = state.Account.SendPhoto,
+                SubscribersCount = state.Users.Values.Count(u => u.Subscribed),
+            };
+        }
+    }
 }

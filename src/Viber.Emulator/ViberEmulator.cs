@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Viber.Api.Callbacks;
 using Viber.Emulator.Api;
 using Viber.Emulator.Callbacks;
 using Viber.Emulator.Conversations;
@@ -24,9 +23,15 @@ namespace Viber.Emulator;
 /// </remarks>
 public sealed class ViberEmulator : IAsyncDisposable
 {
+    // The emulator is a facade over narrow parts with explicit dependencies, built bottom-up here:
+    // state (data + the state lock) and feed (events + the innermost lock) at the bottom; the callback sender on
+    // both; conversations on those; the API methods on conversations. EmulatorState documents the locking rule.
+    private readonly EmulatorState _state;
     private readonly Dictionary<string, EmulatedUser> _users = new(StringComparer.Ordinal);
     private readonly List<EmulatedUser> _userOrder = [];
     private readonly ApiProcessor _api;
+    private readonly CallbackSender _sender;
+    private readonly ConversationEngine _conversations;
     private int _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="ViberEmulator"/> class.</summary>
@@ -50,51 +55,32 @@ public sealed class ViberEmulator : IAsyncDisposable
         AuthToken = string.IsNullOrEmpty(Options.AuthToken)
             ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))
             : Options.AuthToken;
-        Time = timeProvider ?? TimeProvider.System;
-        Logger = logger ?? (ILogger)NullLogger.Instance;
-        Feed = new EventFeed(Time, Options.EventHistoryLimit);
-        Background = new BackgroundWork(Logger, (operation, exception) => Feed.Publish(new EmulatorErrorEvent { Operation = operation, Exception = exception }));
-        Callbacks = new CallbackFactory(this);
-        CallbackSender = new CallbackSender(this);
-        Conversations = new ConversationEngine(this);
-        _api = new ApiProcessor(this);
+        var time = timeProvider ?? TimeProvider.System;
+        var log = logger ?? (ILogger)NullLogger.Instance;
+        _state = new EmulatorState(Options, AuthToken, time);
+        Feed = new EventFeed(time, Options.EventHistoryLimit);
+        Background = new BackgroundWork(log, (operation, exception) => Feed.Publish(new EmulatorErrorEvent { Operation = operation, Exception = exception }));
+        var callbacks = new CallbackFactory(_state);
+        _sender = new CallbackSender(_state, Feed, Background, log);
+        _conversations = new ConversationEngine(_state, Feed, callbacks, _sender, Background);
+        _api = new ApiProcessor(_state, Feed, _conversations, callbacks, _sender, log);
     }
 
     /// <summary>Gets the bot's auth token: the one configured, or a random one. Give it to the bot under test.</summary>
     public string AuthToken { get; }
 
     /// <summary>Gets the clock Viber's time rules follow.</summary>
-    public TimeProvider TimeProvider => Time;
+    public TimeProvider TimeProvider => _state.Time;
 
     /// <summary>Gets the emulated bot account as it is now.</summary>
-    public BotAccountSnapshot Account
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return new BotAccountSnapshot
-                {
-                    Id = Options.AccountId,
-                    Name = Options.BotName,
-                    Uri = Options.BotUri,
-                    Avatar = Options.BotAvatar,
-                    Webhook = AccountState.Webhook,
-                    EventTypes = AccountState.EventTypes,
-                    SendName = AccountState.SendName,
-                    SendPhoto = AccountState.SendPhoto,
-                    SubscribersCount = UserStates.Values.Count(u => u.Subscribed),
-                };
-            }
-        }
-    }
+    public BotAccountSnapshot Account => BotAccountSnapshot.Take(_state);
 
     /// <summary>Gets the simulated users, in the order they were created.</summary>
     public IReadOnlyList<EmulatedUser> Users
     {
         get
         {
-            lock (Gate)
+            lock (_state.Gate)
             {
                 return [.. _userOrder];
             }
@@ -110,29 +96,11 @@ public sealed class ViberEmulator : IAsyncDisposable
     /// <summary>Gets the callback attempts kept in history, oldest first, with the webhook's answers.</summary>
     public IReadOnlyList<CallbackAttemptEvent> CallbackAttempts => Feed.Snapshot<CallbackAttemptEvent>();
 
-    internal Lock Gate { get; } = new();
-
     internal ViberEmulatorOptions Options { get; }
-
-    internal TimeProvider Time { get; }
-
-    internal ILogger Logger { get; }
 
     internal EventFeed Feed { get; }
 
-    internal MessageTokens Tokens { get; } = new();
-
     internal BackgroundWork Background { get; }
-
-    internal BotAccountState AccountState { get; } = new();
-
-    internal Dictionary<string, UserState> UserStates { get; } = new(StringComparer.Ordinal);
-
-    internal CallbackFactory Callbacks { get; }
-
-    internal CallbackSender CallbackSender { get; }
-
-    internal ConversationEngine Conversations { get; }
 
     /// <summary>Creates a simulated user.</summary>
     /// <param name="profile">Who the user is; defaults when <see langword="null"/>. The emulator keeps a copy.</param>
@@ -149,7 +117,7 @@ public sealed class ViberEmulator : IAsyncDisposable
 
         var id = string.IsNullOrEmpty(copy.Id) ? UserIds.NewId() : copy.Id;
         copy.Id = id;
-        lock (Gate)
+        lock (_state.Gate)
         {
             if (_users.ContainsKey(id))
             {
@@ -157,8 +125,9 @@ public sealed class ViberEmulator : IAsyncDisposable
             }
 
             var state = new UserState(id, copy);
-            var user = new EmulatedUser(this, state);
-            UserStates.Add(id, state);
+            var user = new EmulatedUser(_state, Feed, _conversations, state);
+            _state.Users.Add(id, state);
+            _state.UserOrder.Add(state);
             _users.Add(id, user);
             _userOrder.Add(user);
             Feed.Publish(new UserChangedEvent { UserId = id, Change = UserChange.Created });
@@ -184,7 +153,7 @@ public sealed class ViberEmulator : IAsyncDisposable
     /// <returns><see langword="true"/> when the user exists.</returns>
     public bool TryGetUser(string userId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EmulatedUser? user)
     {
-        lock (Gate)
+        lock (_state.Gate)
         {
             return _users.TryGetValue(userId, out user);
         }
@@ -226,9 +195,9 @@ public sealed class ViberEmulator : IAsyncDisposable
     /// <returns>The webhook URL.</returns>
     public async Task<Uri> WaitForWebhookAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        lock (Gate)
+        lock (_state.Gate)
         {
-            if (AccountState.Webhook is { } webhook)
+            if (_state.Account.Webhook is { } webhook)
             {
                 return webhook;
             }
@@ -238,10 +207,25 @@ public sealed class ViberEmulator : IAsyncDisposable
         return set.Url!;
     }
 
-    /// <summary>Waits until no background callback (delivered, seen, failed) is in flight, retries included.</summary>
+    /// <summary>
+    /// Waits until no callback is in flight (delivered, seen and failed reports, users' callbacks), retries included,
+    /// for at most <see cref="ViberEmulatorOptions.DefaultWaitTimeout"/>.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>A task that completes when the emulator is idle.</returns>
-    public Task WhenIdleAsync(CancellationToken cancellationToken = default) => Background.WhenIdleAsync(cancellationToken);
+    /// <exception cref="TimeoutException">Callbacks still ran at the deadline; the message names them and the last answers the webhook gave.</exception>
+    public Task WhenIdleAsync(CancellationToken cancellationToken = default) => WhenIdleAsync(Options.DefaultWaitTimeout, cancellationToken);
+
+    /// <summary>Waits until no callback is in flight, retries included, for at most <paramref name="timeout"/> (wall clock).</summary>
+    /// <param name="timeout">How long to wait.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when the emulator is idle.</returns>
+    /// <exception cref="TimeoutException">Callbacks still ran at the deadline; the message names them and the last answers the webhook gave.</exception>
+    public Task WhenIdleAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        return Background.WhenIdleAsync(timeout, () => Feed.DescribeRecent(), cancellationToken);
+    }
 
     /// <summary>
     /// Routes callbacks through a handler instead of the network, such as a TestServer's <c>CreateHandler()</c>.
@@ -251,7 +235,7 @@ public sealed class ViberEmulator : IAsyncDisposable
     public void UseCallbackHandler(Func<HttpMessageHandler> handlerFactory)
     {
         ArgumentNullException.ThrowIfNull(handlerFactory);
-        CallbackSender.UseHandler(handlerFactory);
+        _sender.UseHandler(handlerFactory);
     }
 
     /// <summary>Creates a handler that serves the fake Bot API in-process; give it to the bot's <see cref="HttpClient"/>.</summary>
@@ -270,33 +254,10 @@ public sealed class ViberEmulator : IAsyncDisposable
 
         await Background.StopAsync().ConfigureAwait(false);
         Background.Dispose();
-        CallbackSender.Dispose();
+        _sender.Dispose();
         Feed.Complete();
     }
 
     internal Task<ApiResponse> ProcessApiAsync(ApiRequest request, CancellationToken cancellationToken)
         => _api.ProcessAsync(request, cancellationToken);
-
-    /// <summary>Posts a callback to the webhook, unless there is none or the bot filtered the event out.</summary>
-    internal async Task<CallbackResult> SendCallbackAsync(ViberCallback callback, string? userId, CancellationToken cancellationToken)
-    {
-        Uri? webhook;
-        CallbackOutcome? skip;
-        lock (Gate)
-        {
-            webhook = AccountState.Webhook;
-            skip = webhook is null ? CallbackOutcome.NoWebhook
-                : !EventTypePolicy.IsEnabled(AccountState.EventTypes, callback.Event) ? CallbackOutcome.FilteredOut
-                : null;
-        }
-
-        if (skip is { } reason)
-        {
-            Feed.Publish(new CallbackSkippedEvent { EventType = callback.Event, UserId = userId, MessageToken = callback.MessageToken, Reason = reason });
-            return new CallbackResult { EventType = callback.Event, MessageToken = callback.MessageToken, Outcome = reason };
-        }
-
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Background.Stopping);
-        return await CallbackSender.PostAsync(webhook!, callback, userId, retry: true, linked.Token).ConfigureAwait(false);
-    }
 }

@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Viber.Emulator.Callbacks;
+using Viber.Emulator.Conversations;
 using Viber.Emulator.Events;
 using Viber.Emulator.Internal;
 
@@ -12,22 +15,24 @@ namespace Viber.Emulator.Api;
 /// </summary>
 internal sealed class ApiProcessor
 {
-    private readonly ViberEmulator _emulator;
+    private readonly EventFeed _feed;
+    private readonly ILogger _logger;
     private readonly byte[] _token;
     private readonly Dictionary<string, IApiMethod> _methods;
 
-    public ApiProcessor(ViberEmulator emulator)
+    public ApiProcessor(EmulatorState state, EventFeed feed, ConversationEngine conversations, CallbackFactory callbacks, CallbackSender sender, ILogger logger)
     {
-        _emulator = emulator;
-        _token = Encoding.UTF8.GetBytes(emulator.AuthToken);
+        _feed = feed;
+        _logger = logger;
+        _token = Encoding.UTF8.GetBytes(state.AuthToken);
         IApiMethod[] methods =
         [
-            new SetWebhookMethod(emulator),
-            new SendMessageMethod(emulator),
-            new BroadcastMessageMethod(emulator),
-            new GetAccountInfoMethod(emulator),
-            new GetUserDetailsMethod(emulator),
-            new GetOnlineMethod(emulator),
+            new SetWebhookMethod(state, feed, callbacks, sender),
+            new SendMessageMethod(state, conversations),
+            new BroadcastMessageMethod(state, conversations),
+            new GetAccountInfoMethod(state),
+            new GetUserDetailsMethod(state),
+            new GetOnlineMethod(state),
         ];
         _methods = methods.ToDictionary(m => m.Name, StringComparer.Ordinal);
     }
@@ -64,8 +69,8 @@ internal sealed class ApiProcessor
 
     private ApiResponse Record(ApiRequest request, ApiResponse response, ApiResult? result)
     {
-        Log.ApiCall(_emulator.Logger, request.Method, (int?)result?.Status, result?.StatusMessage);
-        _emulator.Feed.Publish(new ApiCallEvent
+        Log.ApiCall(_logger, request.Method, (int?)result?.Status, result?.StatusMessage);
+        _feed.Publish(new ApiCallEvent
         {
             Method = request.Method,
             HttpMethod = request.HttpMethod,

@@ -4,6 +4,7 @@ using Viber.Api;
 using Viber.Api.Requests;
 using Viber.Api.Serialization;
 using Viber.Emulator.Conversations;
+using Viber.Emulator.Internal;
 
 namespace Viber.Emulator.Api;
 
@@ -12,7 +13,7 @@ namespace Viber.Emulator.Api;
 /// rules, placeholders replaced per receiver, and a <c>failed_list</c> for receivers that are unknown (5) or not
 /// subscribed (6). Broadcasts do not count toward the 100-messages-per-hour limit of send_message.
 /// </summary>
-internal sealed class BroadcastMessageMethod(ViberEmulator emulator) : IApiMethod
+internal sealed class BroadcastMessageMethod(EmulatorState state, ConversationEngine conversations) : IApiMethod
 {
     public const int MaxReceivers = 300;
 
@@ -25,10 +26,10 @@ internal sealed class BroadcastMessageMethod(ViberEmulator emulator) : IApiMetho
 
     private ApiResult Broadcast(ApiRequest request)
     {
-        lock (emulator.Gate)
+        lock (state.Gate)
         {
             // The rate limit guards the endpoint, so every request counts, valid or not.
-            if (!emulator.AccountState.Broadcasts.TryAdd(emulator.Time.GetUtcNow()))
+            if (!state.Account.Broadcasts.TryAdd(state.Time.GetUtcNow()))
             {
                 return ApiResult.Error(ViberStatus.TooManyRequests, "broadcast_message allows 500 requests per 10 seconds");
             }
@@ -57,14 +58,14 @@ internal sealed class BroadcastMessageMethod(ViberEmulator emulator) : IApiMetho
         var template = JsonNode.Parse(request.Body.Span)!.AsObject();
         template.Remove("broadcast_list");
 
-        lock (emulator.Gate)
+        lock (state.Gate)
         {
-            if (emulator.AccountState.Webhook is null)
+            if (state.Account.Webhook is null)
             {
                 return ApiResult.Error(ViberStatus.WebhookNotSet, "set a webhook with set_webhook before sending messages");
             }
 
-            var token = emulator.Tokens.Next();
+            var token = state.Tokens.Next();
             var failed = new List<BroadcastFailure>();
             foreach (var receiver in receivers.Distinct(StringComparer.Ordinal))
             {
@@ -79,11 +80,11 @@ internal sealed class BroadcastMessageMethod(ViberEmulator emulator) : IApiMetho
         }
     }
 
-    /// <summary>Delivers the receiver's copy; called under the emulator's lock.</summary>
+    /// <summary>Delivers the receiver's copy; called under the state's lock.</summary>
     /// <returns>Why the receiver was not reached, or <see langword="null"/>.</returns>
     private BroadcastFailure? Deliver(JsonObject template, string receiver, long token)
     {
-        if (!emulator.UserStates.TryGetValue(receiver, out var user))
+        if (!state.Users.TryGetValue(receiver, out var user))
         {
             return new BroadcastFailure { Receiver = receiver, Status = ViberStatus.ReceiverNotRegistered, StatusMessage = "Not found" };
         }
@@ -100,7 +101,7 @@ internal sealed class BroadcastMessageMethod(ViberEmulator emulator) : IApiMetho
             return new BroadcastFailure { Receiver = receiver, Status = tooNew.Status, StatusMessage = tooNew.StatusMessage };
         }
 
-        emulator.Conversations.Deliver(user, message, json, token, ChatMessageOrigin.Broadcast);
+        conversations.Deliver(user, message, json, token, ChatMessageOrigin.Broadcast);
         return null;
     }
 }

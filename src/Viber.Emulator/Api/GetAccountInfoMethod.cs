@@ -2,11 +2,12 @@ using Viber.Api;
 using Viber.Api.Requests;
 using Viber.Api.Serialization;
 using Viber.Emulator.Callbacks;
+using Viber.Emulator.Internal;
 
 namespace Viber.Emulator.Api;
 
 /// <summary>get_account_info: the account, its webhook and event types, and the number of subscribers.</summary>
-internal sealed class GetAccountInfoMethod(ViberEmulator emulator) : IApiMethod
+internal sealed class GetAccountInfoMethod(EmulatorState state) : IApiMethod
 {
     public string Name => ViberApiMethods.GetAccountInfo;
 
@@ -14,8 +15,8 @@ internal sealed class GetAccountInfoMethod(ViberEmulator emulator) : IApiMethod
 
     public Task<ApiResult> InvokeAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        var account = emulator.Account;
-        var options = emulator.Options;
+        var account = BotAccountSnapshot.Take(state);
+        var options = state.Options;
         var response = new GetAccountInfoResponse
         {
             Id = account.Id,

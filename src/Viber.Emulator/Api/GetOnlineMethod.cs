@@ -1,13 +1,14 @@
 using Viber.Api;
 using Viber.Api.Requests;
 using Viber.Api.Serialization;
+using Viber.Emulator.Internal;
 
 namespace Viber.Emulator.Api;
 
 /// <summary>
 /// get_online: 1–100 ids; each subscribed user answers with their online status, anyone else with 4 unavailable.
 /// </summary>
-internal sealed class GetOnlineMethod(ViberEmulator emulator) : IApiMethod
+internal sealed class GetOnlineMethod(EmulatorState state) : IApiMethod
 {
     public const int MaxIds = 100;
 
@@ -40,11 +41,11 @@ internal sealed class GetOnlineMethod(ViberEmulator emulator) : IApiMethod
         }
 
         var response = new GetOnlineResponse();
-        lock (emulator.Gate)
+        lock (state.Gate)
         {
             foreach (var id in ids)
             {
-                var status = emulator.UserStates.TryGetValue(id, out var user) && user.Subscribed ? user.OnlineStatus : OnlineStatus.Unavailable;
+                var status = state.Users.TryGetValue(id, out var user) && user.Subscribed ? user.OnlineStatus : OnlineStatus.Unavailable;
                 response.Users.Add(new UserOnlineStatus
                 {
                     Id = id,

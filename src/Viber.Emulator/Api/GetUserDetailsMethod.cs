@@ -1,11 +1,12 @@
 using Viber.Api;
 using Viber.Api.Requests;
 using Viber.Api.Serialization;
+using Viber.Emulator.Internal;
 
 namespace Viber.Emulator.Api;
 
 /// <summary>get_user_details: a subscribed user's full profile, at most twice per user per 12 hours (12 beyond).</summary>
-internal sealed class GetUserDetailsMethod(ViberEmulator emulator) : IApiMethod
+internal sealed class GetUserDetailsMethod(EmulatorState state) : IApiMethod
 {
     public string Name => ViberApiMethods.GetUserDetails;
 
@@ -26,9 +27,9 @@ internal sealed class GetUserDetailsMethod(ViberEmulator emulator) : IApiMethod
             return noId;
         }
 
-        lock (emulator.Gate)
+        lock (state.Gate)
         {
-            if (!emulator.UserStates.TryGetValue(id, out var user))
+            if (!state.Users.TryGetValue(id, out var user))
             {
                 return ApiResult.Error(ViberStatus.ReceiverNotRegistered, "no Viber user has this id") with { UserId = id };
             }
@@ -38,7 +39,7 @@ internal sealed class GetUserDetailsMethod(ViberEmulator emulator) : IApiMethod
                 return ApiResult.Error(ViberStatus.ReceiverNotSubscribed, "get_user_details needs a subscribed user") with { UserId = id };
             }
 
-            if (!user.DetailsCalls.TryAdd(emulator.Time.GetUtcNow()))
+            if (!user.DetailsCalls.TryAdd(state.Time.GetUtcNow()))
             {
                 return ApiResult.Error(ViberStatus.TooManyRequests, "get_user_details allows 2 calls per user per 12 hours; cache the answer") with { UserId = id };
             }
@@ -46,7 +47,7 @@ internal sealed class GetUserDetailsMethod(ViberEmulator emulator) : IApiMethod
             var profile = user.Profile;
             var response = new GetUserDetailsResponse
             {
-                MessageToken = emulator.Tokens.Next(),
+                MessageToken = state.Tokens.Next(),
                 User = new UserDetails
                 {
                     Id = user.Id,

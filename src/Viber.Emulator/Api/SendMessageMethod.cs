@@ -4,6 +4,7 @@ using Viber.Api.Requests;
 using Viber.Api.Serialization;
 using Viber.Emulator.Conversations;
 using Viber.Emulator.Users;
+using Viber.Emulator.Internal;
 
 namespace Viber.Emulator.Api;
 
@@ -12,7 +13,7 @@ namespace Viber.Emulator.Api;
 /// single welcome message within 5 minutes of conversation_started (6), API version (13), and at most 100
 /// messages an hour the user has not answered (12).
 /// </summary>
-internal sealed class SendMessageMethod(ViberEmulator emulator) : IApiMethod
+internal sealed class SendMessageMethod(EmulatorState state, ConversationEngine conversations) : IApiMethod
 {
     /// <summary>How long after conversation_started the bot may send its one welcome message.</summary>
     public static readonly TimeSpan WelcomeWindow = TimeSpan.FromMinutes(5);
@@ -49,7 +50,7 @@ internal sealed class SendMessageMethod(ViberEmulator emulator) : IApiMethod
             return invalid with { UserId = receiver };
         }
 
-        lock (emulator.Gate)
+        lock (state.Gate)
         {
             var result = Admit(receiver, message);
             if (result.Error is { } refused)
@@ -57,27 +58,27 @@ internal sealed class SendMessageMethod(ViberEmulator emulator) : IApiMethod
                 return refused with { UserId = receiver };
             }
 
-            var token = emulator.Tokens.Next();
-            emulator.Conversations.Deliver(result.User!, message, Encoding.UTF8.GetString(request.Body.Span), token, ChatMessageOrigin.SendMessage);
+            var token = state.Tokens.Next();
+            conversations.Deliver(result.User!, message, Encoding.UTF8.GetString(request.Body.Span), token, ChatMessageOrigin.SendMessage);
             var response = new SendMessageResponse { MessageToken = token, BillingStatus = result.Billing };
             return ApiResult.Ok(response, ViberJsonContext.Default.SendMessageResponse) with { UserId = receiver };
         }
     }
 
-    /// <summary>Decides whether the message may go to the receiver; called under the emulator's lock.</summary>
+    /// <summary>Decides whether the message may go to the receiver; called under the state's lock.</summary>
     private (UserState? User, BillingStatus Billing, ApiResult? Error) Admit(string receiver, Viber.Api.Messages.ViberMessage message)
     {
-        if (emulator.AccountState.Webhook is null)
+        if (state.Account.Webhook is null)
         {
             return (null, default, ApiResult.Error(ViberStatus.WebhookNotSet, "set a webhook with set_webhook before sending messages"));
         }
 
-        if (!emulator.UserStates.TryGetValue(receiver, out var user))
+        if (!state.Users.TryGetValue(receiver, out var user))
         {
             return (null, default, ApiResult.Error(ViberStatus.ReceiverNotRegistered, "no Viber user has this id"));
         }
 
-        var now = emulator.Time.GetUtcNow();
+        var now = state.Time.GetUtcNow();
         var isWelcome = false;
         if (!user.Subscribed)
         {

@@ -6,6 +6,7 @@ using Viber.Api.Requests;
 using Viber.Api.Serialization;
 using Viber.Emulator.Callbacks;
 using Viber.Emulator.Events;
+using Viber.Emulator.Internal;
 
 namespace Viber.Emulator.Api;
 
@@ -13,7 +14,7 @@ namespace Viber.Emulator.Api;
 /// set_webhook: checks the URL, posts the signed <c>webhook</c> callback and answers 1 invalidUrl unless it gets
 /// HTTP 200; an empty URL removes the webhook. Stores <c>event_types</c>, <c>send_name</c> and <c>send_photo</c>.
 /// </summary>
-internal sealed class SetWebhookMethod(ViberEmulator emulator) : IApiMethod
+internal sealed class SetWebhookMethod(EmulatorState state, EventFeed feed, CallbackFactory callbacks, CallbackSender sender) : IApiMethod
 {
     public string Name => ViberApiMethods.SetWebhook;
 
@@ -43,11 +44,11 @@ internal sealed class SetWebhookMethod(ViberEmulator emulator) : IApiMethod
 
         if (parsed.Url.Length == 0)
         {
-            lock (emulator.Gate)
+            lock (state.Gate)
             {
-                emulator.AccountState.Webhook = null;
-                emulator.AccountState.EventTypes = null;
-                emulator.Feed.Publish(new WebhookChangedEvent());
+                state.Account.Webhook = null;
+                state.Account.EventTypes = null;
+                feed.Publish(new WebhookChangedEvent());
             }
 
             return ApiResult.Ok(new SetWebhookResponse(), ViberJsonContext.Default.SetWebhookResponse);
@@ -71,28 +72,28 @@ internal sealed class SetWebhookMethod(ViberEmulator emulator) : IApiMethod
         }
 
         WebhookCallback check;
-        lock (emulator.Gate)
+        lock (state.Gate)
         {
-            check = emulator.Callbacks.Webhook();
+            check = callbacks.Webhook();
         }
 
-        var result = await emulator.CallbackSender.PostAsync(webhook, check, userId: null, retry: false, cancellationToken).ConfigureAwait(false);
+        var result = await sender.PostAsync(webhook, check, userId: null, retry: false, cancellationToken).ConfigureAwait(false);
         if (!result.IsDelivered)
         {
             var answer = result.HttpStatus is { } status ? string.Create(CultureInfo.InvariantCulture, $"HTTP {status}") : result.Error;
             return ApiResult.Error(ViberStatus.InvalidUrl, $"the webhook answered the availability check with {answer}; Viber needs HTTP 200");
         }
 
-        lock (emulator.Gate)
+        lock (state.Gate)
         {
-            var account = emulator.AccountState;
+            var account = state.Account;
             account.Webhook = webhook;
             account.EventTypes = eventTypes;
 
             // Without the flags Viber sends placeholders, so a bot that needs names must ask for them explicitly.
             account.SendName = parsed.SendName ?? false;
             account.SendPhoto = parsed.SendPhoto ?? false;
-            emulator.Feed.Publish(new WebhookChangedEvent { Url = webhook, EventTypes = eventTypes, SendName = account.SendName, SendPhoto = account.SendPhoto });
+            feed.Publish(new WebhookChangedEvent { Url = webhook, EventTypes = eventTypes, SendName = account.SendName, SendPhoto = account.SendPhoto });
         }
 
         var reported = eventTypes ?? [.. EventTypePolicy.ReportedWhenOmitted];

@@ -1,23 +1,24 @@
 using Viber.Api.Callbacks;
 using Viber.Api.Messages;
+using Viber.Emulator.Internal;
 using Viber.Emulator.Users;
 
 namespace Viber.Emulator.Callbacks;
 
 /// <summary>Builds the callbacks Viber sends, stamped with the emulator's clock and fresh message tokens.</summary>
-/// <remarks>Called under the emulator's lock: it reads the account's <c>send_name</c>/<c>send_photo</c>.</remarks>
-internal sealed class CallbackFactory(ViberEmulator emulator)
+/// <remarks>Called under the state's lock: it reads the account's <c>send_name</c>/<c>send_photo</c>.</remarks>
+internal sealed class CallbackFactory(EmulatorState state)
 {
-    public WebhookCallback Webhook() => Stamp(new WebhookCallback(), emulator.Tokens.Next());
+    public WebhookCallback Webhook() => Stamp(new WebhookCallback(), state.Tokens.Next());
 
     public ConversationStartedCallback ConversationStarted(UserState user, string? context)
         => Stamp(
             new ConversationStartedCallback { Type = "open", Context = context, User = DescribeUser(user), Subscribed = user.Subscribed },
-            emulator.Tokens.Next());
+            state.Tokens.Next());
 
-    public SubscribedCallback Subscribed(UserState user) => Stamp(new SubscribedCallback { User = DescribeUser(user) }, emulator.Tokens.Next());
+    public SubscribedCallback Subscribed(UserState user) => Stamp(new SubscribedCallback { User = DescribeUser(user) }, state.Tokens.Next());
 
-    public UnsubscribedCallback Unsubscribed(UserState user) => Stamp(new UnsubscribedCallback { UserId = user.Id }, emulator.Tokens.Next());
+    public UnsubscribedCallback Unsubscribed(UserState user) => Stamp(new UnsubscribedCallback { UserId = user.Id }, state.Tokens.Next());
 
     public MessageCallback Message(UserState user, ViberMessage message, long messageToken, bool silent)
         => Stamp(new MessageCallback { Sender = DescribeUser(user), Message = message, Silent = silent ? true : null }, messageToken);
@@ -43,12 +44,12 @@ internal sealed class CallbackFactory(ViberEmulator emulator)
     /// <summary>The user as callbacks show them: with placeholders when the bot opted out of names or photos.</summary>
     private ViberUser DescribeUser(UserState user)
     {
-        var account = emulator.AccountState;
+        var account = state.Account;
         return new ViberUser
         {
             Id = user.Id,
-            Name = account.SendName ? user.Profile.Name : emulator.Options.PlaceholderUserName,
-            Avatar = account.SendPhoto ? user.Profile.Avatar : emulator.Options.PlaceholderUserAvatar,
+            Name = account.SendName ? user.Profile.Name : state.Options.PlaceholderUserName,
+            Avatar = account.SendPhoto ? user.Profile.Avatar : state.Options.PlaceholderUserAvatar,
             Country = user.Profile.Country,
             Language = user.Profile.Language,
             ApiVersion = user.Profile.ApiVersion,
@@ -58,7 +59,7 @@ internal sealed class CallbackFactory(ViberEmulator emulator)
     private T Stamp<T>(T callback, long messageToken)
         where T : ViberCallback
     {
-        callback.Timestamp = emulator.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        callback.Timestamp = state.Time.GetUtcNow().ToUnixTimeMilliseconds();
         callback.MessageToken = messageToken;
         return callback;
     }

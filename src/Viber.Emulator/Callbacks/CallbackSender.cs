@@ -8,6 +8,7 @@ using Viber.Api.Callbacks;
 using Viber.Api.Serialization;
 using Viber.Api.Signatures;
 using Viber.Emulator.Events;
+using Microsoft.Extensions.Logging;
 using Viber.Emulator.Internal;
 
 namespace Viber.Emulator.Callbacks;
@@ -17,7 +18,11 @@ namespace Viber.Emulator.Callbacks;
 /// <c>X-Viber-Content-Signature</c> and in the <c>sig</c> query parameter, re-sent with growing intervals until
 /// the webhook answers 200 (bounded). Every attempt and every scheduled retry is published on the event feed.
 /// </summary>
-internal sealed class CallbackSender(ViberEmulator emulator) : IDisposable
+/// <remarks>
+/// Depends on the state (webhook, event filter, token, settings), the feed and the background work; it holds no
+/// lock while it calls the webhook or the handler factory a test supplied.
+/// </remarks>
+internal sealed class CallbackSender(EmulatorState state, EventFeed feed, BackgroundWork background, ILogger logger) : IDisposable
 {
     /// <summary>The most of a webhook's answer the emulator reads; a welcome message must fit in 30 KB anyway.</summary>
     private const int MaxResponseBytes = 1024 * 1024;
@@ -25,8 +30,8 @@ internal sealed class CallbackSender(ViberEmulator emulator) : IDisposable
     private readonly Lock _gate = new();
     private readonly List<HttpClient> _clients = [];
 
-    // The emulator owns its client instead of taking one from the app's IHttpClientFactory: an app that routes all
-    // its HttpClients to the emulator (ConfigureHttpClientDefaults) would otherwise send callbacks to the fake API.
+    // The emulator owns its client instead of taking one from the app's IHttpClientFactory: callbacks must not pass
+    // through the app's handlers (in emulator mode the app's Viber client is itself served by the emulator).
     private Func<HttpMessageHandler> _handlerFactory = () => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
     private HttpClient? _client;
 
@@ -41,10 +46,36 @@ internal sealed class CallbackSender(ViberEmulator emulator) : IDisposable
         }
     }
 
+    /// <summary>Posts a callback to the webhook with retries, unless there is none or the bot filtered the event out.</summary>
+    public async Task<CallbackResult> SendAsync(ViberCallback callback, string? userId, CancellationToken cancellationToken)
+    {
+        Uri? webhook;
+        CallbackOutcome? skip;
+        lock (state.Gate)
+        {
+            webhook = state.Account.Webhook;
+            skip = webhook is null ? CallbackOutcome.NoWebhook
+                : !EventTypePolicy.IsEnabled(state.Account.EventTypes, callback.Event) ? CallbackOutcome.FilteredOut
+                : null;
+            if (skip is { } reason)
+            {
+                feed.Publish(new CallbackSkippedEvent { EventType = callback.Event, UserId = userId, MessageToken = callback.MessageToken, Reason = reason });
+            }
+        }
+
+        if (skip is { } skipped)
+        {
+            return new CallbackResult { EventType = callback.Event, MessageToken = callback.MessageToken, Outcome = skipped };
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, background.Stopping);
+        return await PostAsync(webhook!, callback, userId, retry: true, linked.Token).ConfigureAwait(false);
+    }
+
     public async Task<CallbackResult> PostAsync(Uri webhook, ViberCallback callback, string? userId, bool retry, CancellationToken cancellationToken)
     {
         var body = ViberJson.SerializeCallback(callback);
-        var signature = ViberSignature.Compute(body, emulator.AuthToken);
+        var signature = ViberSignature.Compute(body, state.AuthToken);
         var url = new Uri(webhook.GetLeftPart(UriPartial.Query) + (string.IsNullOrEmpty(webhook.Query) ? "?" : "&") + "sig=" + signature);
         var requestText = Encoding.UTF8.GetString(body);
         var attempt = 0;
@@ -53,7 +84,7 @@ internal sealed class CallbackSender(ViberEmulator emulator) : IDisposable
         {
             var number = Interlocked.Increment(ref attempt);
             var outcome = await SendOnceAsync(url, body, signature, token).ConfigureAwait(false);
-            emulator.Feed.Publish(new CallbackAttemptEvent
+            feed.Publish(new CallbackAttemptEvent
             {
                 EventType = callback.Event,
                 UserId = userId,
@@ -68,16 +99,16 @@ internal sealed class CallbackSender(ViberEmulator emulator) : IDisposable
             });
             if (!outcome.Succeeded)
             {
-                Log.CallbackFailed(emulator.Logger, callback.Event, number, outcome.HttpStatus, outcome.Error);
+                Log.CallbackFailed(logger, callback.Event, number, outcome.HttpStatus, outcome.Error);
             }
 
             return outcome;
         }
 
         AttemptOutcome final;
-        if (retry && emulator.Options.CallbackMaxRetries > 0)
+        if (retry && state.Options.CallbackMaxRetries > 0)
         {
-            var clock = new RetryClock(emulator.Time, delay => emulator.Feed.Publish(new CallbackRetryScheduledEvent
+            var clock = new RetryClock(state.Time, delay => feed.Publish(new CallbackRetryScheduledEvent
             {
                 EventType = callback.Event,
                 UserId = userId,
@@ -89,8 +120,8 @@ internal sealed class CallbackSender(ViberEmulator emulator) : IDisposable
                 .AddRetry(new RetryStrategyOptions<AttemptOutcome>
                 {
                     ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Succeeded: false }),
-                    MaxRetryAttempts = emulator.Options.CallbackMaxRetries,
-                    Delay = emulator.Options.CallbackRetryDelay,
+                    MaxRetryAttempts = state.Options.CallbackMaxRetries,
+                    Delay = state.Options.CallbackRetryDelay,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = false,
                 })
@@ -98,7 +129,7 @@ internal sealed class CallbackSender(ViberEmulator emulator) : IDisposable
             final = await pipeline.ExecuteAsync(AttemptAsync, cancellationToken).ConfigureAwait(false);
             if (!final.Succeeded)
             {
-                Log.CallbackGaveUp(emulator.Logger, callback.Event, attempt);
+                Log.CallbackGaveUp(logger, callback.Event, attempt);
             }
         }
         else
@@ -135,19 +166,34 @@ internal sealed class CallbackSender(ViberEmulator emulator) : IDisposable
 
     private HttpClient GetClient()
     {
+        Func<HttpMessageHandler> factory;
         lock (_gate)
         {
-            if (_client is null)
+            if (_client is not null)
             {
-                _client = new HttpClient(_handlerFactory(), disposeHandler: true)
-                {
-                    Timeout = emulator.Options.CallbackTimeout,
-                    MaxResponseContentBufferSize = MaxResponseBytes,
-                };
-                _clients.Add(_client);
+                return _client;
             }
 
-            return _client;
+            factory = _handlerFactory;
+        }
+
+        // The factory is the caller's code (a TestServer's CreateHandler, for one): it runs with no lock held.
+        var client = new HttpClient(factory(), disposeHandler: true)
+        {
+            Timeout = state.Options.CallbackTimeout,
+            MaxResponseContentBufferSize = MaxResponseBytes,
+        };
+        lock (_gate)
+        {
+            _clients.Add(client);
+
+            // Two first callbacks at once both made a client; the one stored first is used, both are disposed later.
+            if (_client is null && ReferenceEquals(factory, _handlerFactory))
+            {
+                _client = client;
+            }
+
+            return _client ?? client;
         }
     }
 
@@ -164,7 +210,7 @@ internal sealed class CallbackSender(ViberEmulator emulator) : IDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new AttemptOutcome(null, null, string.Create(CultureInfo.InvariantCulture, $"no answer within {emulator.Options.CallbackTimeout.TotalSeconds} s"));
+            return new AttemptOutcome(null, null, string.Create(CultureInfo.InvariantCulture, $"no answer within {state.Options.CallbackTimeout.TotalSeconds} s"));
         }
 #pragma warning disable CA1031 // Viber treats any failure to get an answer (refused connection, an exception surfacing through an in-process server) as "not 200" and retries; so does the emulator, recording why.
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -4,24 +4,22 @@ using System.Threading.Channels;
 namespace Viber.Emulator.Events;
 
 /// <summary>
-/// The emulator's ordered event feed: a bounded history, live subscribers (one bounded channel each, so a slow
-/// reader never blocks the emulator) and one-shot waiters completed by signals rather than polling.
+/// The emulator's ordered event feed: a bounded history, live subscribers and one-shot waiters.
 /// </summary>
+/// <remarks>
+/// The feed's lock is the innermost lock of the emulator (see <see cref="Internal.EmulatorState"/> for the rule):
+/// under it the feed only numbers an event, appends it to the history and writes it to channels. It never runs a
+/// waiter's predicate or a subscriber's loop: each of those reads a snapshot of the history taken under the lock,
+/// then its own channel, outside the lock. Registration and snapshot happen under one lock, so nothing is missed
+/// and nothing is seen twice.
+/// </remarks>
 internal sealed class EventFeed(TimeProvider time, int historyLimit)
 {
     private readonly Lock _gate = new();
     private readonly Queue<EmulatorEvent> _history = new();
-    private readonly List<Channel<EmulatorEvent>> _subscribers = [];
-    private readonly List<IWaiter> _waiters = [];
+    private readonly List<ChannelWriter<EmulatorEvent>> _listeners = [];
     private long _sequence;
     private bool _completed;
-
-    private interface IWaiter
-    {
-        /// <summary>Completes the waiter when the event matches.</summary>
-        /// <returns><see langword="true"/> when the waiter is done and can be dropped.</returns>
-        bool Offer(EmulatorEvent e);
-    }
 
     public T Publish<T>(T e)
         where T : EmulatorEvent
@@ -36,12 +34,10 @@ internal sealed class EventFeed(TimeProvider time, int historyLimit)
                 _history.Dequeue();
             }
 
-            foreach (var subscriber in _subscribers)
+            foreach (var listener in _listeners)
             {
-                subscriber.Writer.TryWrite(e);
+                listener.TryWrite(e);
             }
-
-            _waiters.RemoveAll(waiter => waiter.Offer(e));
         }
 
         return e;
@@ -57,45 +53,52 @@ internal sealed class EventFeed(TimeProvider time, int historyLimit)
     }
 
     /// <summary>Returns the first event, already published or still to come, that matches.</summary>
+    /// <exception cref="TimeoutException">None in time; the message lists the recent API calls and callbacks.</exception>
     public async Task<T> WaitAsync<T>(Func<T, bool> predicate, TimeSpan timeout, string description, CancellationToken cancellationToken)
         where T : EmulatorEvent
     {
-        var waiter = new Waiter<T>(predicate);
-        lock (_gate)
+        // Unbounded: a waiter lives at most until its timeout, and it must not lose the event it waits for.
+        var channel = Channel.CreateUnbounded<EmulatorEvent>(new UnboundedChannelOptions { SingleReader = true });
+        var (history, completed) = Listen(channel.Writer, includeHistory: true);
+        if (completed)
         {
-            if (!_history.Any(waiter.Offer))
-            {
-                _waiters.Add(waiter);
-            }
-        }
-
-        if (waiter.Task.IsCompleted)
-        {
-            return await waiter.Task.ConfigureAwait(false);
+            channel.Writer.TryComplete();
         }
 
         try
         {
+            foreach (var past in history.OfType<T>())
+            {
+                if (predicate(past))
+                {
+                    return past;
+                }
+            }
+
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
             // Wall-clock timeout on purpose: a fake clock that nobody advances must not make a test hang forever.
-            return await waiter.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException exception)
-        {
-            lock (_gate)
+            limit.CancelAfter(timeout);
+            try
             {
-                _waiters.Remove(waiter);
+                await foreach (var e in channel.Reader.ReadAllAsync(limit.Token).ConfigureAwait(false))
+                {
+                    if (e is T candidate && predicate(candidate))
+                    {
+                        return candidate;
+                    }
+                }
+            }
+            catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"No {typeof(T).Name} {description} within {timeout.TotalSeconds:0.###} s. {DescribeRecent()}", exception);
             }
 
-            throw new TimeoutException($"No {typeof(T).Name} {description} within {timeout.TotalSeconds:0.###} s.", exception);
+            throw new InvalidOperationException($"The emulator was disposed while waiting for a {typeof(T).Name} {description}.");
         }
-        catch (OperationCanceledException)
+        finally
         {
-            lock (_gate)
-            {
-                _waiters.Remove(waiter);
-            }
-
-            throw;
+            Unlisten(channel.Writer);
         }
     }
 
@@ -106,26 +109,18 @@ internal sealed class EventFeed(TimeProvider time, int historyLimit)
             FullMode = BoundedChannelFullMode.DropOldest,
             SingleReader = true,
         });
-        lock (_gate)
-        {
-            // History and registration happen under one lock, so the subscriber sees no gap and no duplicate.
-            if (includeHistory)
-            {
-                foreach (var past in _history)
-                {
-                    channel.Writer.TryWrite(past);
-                }
-            }
 
-            if (_completed)
-            {
-                // The emulator is gone: a late subscriber gets the history (if asked) and then the end.
-                channel.Writer.TryComplete();
-            }
-            else
-            {
-                _subscribers.Add(channel);
-            }
+        // The history goes into the channel first, so a subscriber reads one ordered stream with no gap.
+        var (history, completed) = Listen(channel.Writer, includeHistory);
+        foreach (var past in history)
+        {
+            channel.Writer.TryWrite(past);
+        }
+
+        if (completed)
+        {
+            // The emulator is gone: a late subscriber gets the history (if asked) and then the end.
+            channel.Writer.TryComplete();
         }
 
         try
@@ -137,11 +132,19 @@ internal sealed class EventFeed(TimeProvider time, int historyLimit)
         }
         finally
         {
-            lock (_gate)
-            {
-                _subscribers.Remove(channel);
-            }
+            Unlisten(channel.Writer);
         }
+    }
+
+    /// <summary>Describes the latest API calls and callback attempts, for timeout messages that say what did happen.</summary>
+    public string DescribeRecent(Func<EmulatorEvent, bool>? filter = null, int count = 5)
+    {
+        var recent = Snapshot<EmulatorEvent>()
+            .Where(e => (e is ApiCallEvent or CallbackAttemptEvent or CallbackSkippedEvent) && (filter is null || filter(e)))
+            .TakeLast(count)
+            .Select(Describe)
+            .ToList();
+        return recent.Count == 0 ? "Nothing was seen: no API call, no callback." : "Last seen: " + string.Join("; ", recent) + ".";
     }
 
     public void Complete()
@@ -149,44 +152,45 @@ internal sealed class EventFeed(TimeProvider time, int historyLimit)
         lock (_gate)
         {
             _completed = true;
-            foreach (var subscriber in _subscribers)
+            foreach (var listener in _listeners)
             {
-                subscriber.Writer.TryComplete();
+                listener.TryComplete();
             }
+
+            _listeners.Clear();
         }
     }
 
-    private sealed class Waiter<T>(Func<T, bool> predicate) : IWaiter
-        where T : EmulatorEvent
+    private static string Describe(EmulatorEvent e) => e switch
     {
-        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        ApiCallEvent call => $"API {call.Method} → {(call.Status is { } status ? $"{(int)status} {call.StatusMessage}" : $"HTTP {call.HttpStatus}")}",
+        CallbackAttemptEvent attempt => $"callback {attempt.EventType}{(attempt.UserId is null ? string.Empty : " for " + attempt.UserId)} attempt {attempt.Attempt} → {(attempt.HttpStatus is { } http ? $"HTTP {http}" : attempt.Error)}",
+        CallbackSkippedEvent skipped => $"callback {skipped.EventType} not sent ({skipped.Reason})",
+        _ => e.GetType().Name,
+    };
 
-        public Task<T> Task => _completion.Task;
-
-        public bool Offer(EmulatorEvent e)
+    /// <summary>
+    /// Registers a listener and returns the history it follows on from, both under the lock; a completed feed
+    /// registers nothing, and the caller ends its channel after reading the history.
+    /// </summary>
+    private (EmulatorEvent[] History, bool Completed) Listen(ChannelWriter<EmulatorEvent> listener, bool includeHistory)
+    {
+        lock (_gate)
         {
-            if (e is not T candidate)
+            if (!_completed)
             {
-                return false;
+                _listeners.Add(listener);
             }
 
-            try
-            {
-                if (!predicate(candidate))
-                {
-                    return false;
-                }
-            }
-#pragma warning disable CA1031 // A throwing predicate belongs to the waiting caller: it gets the exception, the publisher does not.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                _completion.TrySetException(exception);
-                return true;
-            }
+            return (includeHistory ? [.. _history] : [], _completed);
+        }
+    }
 
-            _completion.TrySetResult(candidate);
-            return true;
+    private void Unlisten(ChannelWriter<EmulatorEvent> listener)
+    {
+        lock (_gate)
+        {
+            _listeners.Remove(listener);
         }
     }
 }

@@ -7,6 +7,7 @@ using Viber.Api.Requests;
 using Viber.Emulator.Callbacks;
 using Viber.Emulator.Conversations;
 using Viber.Emulator.Events;
+using Viber.Emulator.Internal;
 
 namespace Viber.Emulator.Users;
 
@@ -17,12 +18,16 @@ namespace Viber.Emulator.Users;
 /// </summary>
 public sealed partial class EmulatedUser
 {
-    private readonly ViberEmulator _emulator;
+    private readonly EmulatorState _shared;
+    private readonly EventFeed _feed;
+    private readonly ConversationEngine _conversations;
     private readonly UserState _state;
 
-    internal EmulatedUser(ViberEmulator emulator, UserState state)
+    internal EmulatedUser(EmulatorState shared, EventFeed feed, ConversationEngine conversations, UserState state)
     {
-        _emulator = emulator;
+        _shared = shared;
+        _feed = feed;
+        _conversations = conversations;
         _state = state;
     }
 
@@ -64,21 +69,21 @@ public sealed partial class EmulatedUser
     /// <param name="cancellationToken">Cancels the callback.</param>
     /// <returns>The callback's result. A welcome message in the bot's answer is delivered to the user.</returns>
     public Task<CallbackResult> OpenConversationAsync(string? context = null, CancellationToken cancellationToken = default)
-        => _emulator.Conversations.OpenConversationAsync(_state, context, cancellationToken);
+        => _conversations.OpenConversationAsync(_state, context, cancellationToken);
 
     /// <summary>Subscribes to the bot: a subscribed callback; context and tracking data are cleared.</summary>
     /// <param name="cancellationToken">Cancels the callback.</param>
     /// <returns>The callback's result.</returns>
     /// <exception cref="InvalidOperationException">The user is already subscribed.</exception>
     public Task<CallbackResult> SubscribeAsync(CancellationToken cancellationToken = default)
-        => _emulator.Conversations.SubscribeAsync(_state, cancellationToken);
+        => _conversations.SubscribeAsync(_state, cancellationToken);
 
     /// <summary>Unsubscribes from the bot: an unsubscribed callback.</summary>
     /// <param name="cancellationToken">Cancels the callback.</param>
     /// <returns>The callback's result.</returns>
     /// <exception cref="InvalidOperationException">The user is not subscribed.</exception>
     public Task<CallbackResult> UnsubscribeAsync(CancellationToken cancellationToken = default)
-        => _emulator.Conversations.UnsubscribeAsync(_state, cancellationToken);
+        => _conversations.UnsubscribeAsync(_state, cancellationToken);
 
     /// <summary>Sends a message to the bot (a first message subscribes the user, without a subscribed callback).</summary>
     /// <param name="message">Text, picture, video, contact, url, location or sticker; the emulator sends a copy carrying the last tracking data.</param>
@@ -88,7 +93,7 @@ public sealed partial class EmulatedUser
     public Task<CallbackResult> SendMessageAsync(ViberMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return _emulator.Conversations.SendUserMessageAsync(_state, message, silent: false, cancellationToken);
+        return _conversations.SendUserMessageAsync(_state, message, silent: false, cancellationToken);
     }
 
     /// <summary>Sends a text message.</summary>
@@ -159,7 +164,7 @@ public sealed partial class EmulatedUser
     public Task<CallbackResult?> TapButtonAsync(Button button, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(button);
-        return _emulator.Conversations.TapAsync(_state, button, cancellationToken);
+        return _conversations.TapAsync(_state, button, cancellationToken);
     }
 
     /// <summary>Taps a button of the keyboard the user's client shows.</summary>
@@ -211,21 +216,21 @@ public sealed partial class EmulatedUser
     /// <param name="cancellationToken">Cancels the callback.</param>
     /// <returns>The callback's result, or <see langword="null"/> when nothing was unread.</returns>
     public Task<CallbackResult?> ReadAsync(CancellationToken cancellationToken = default)
-        => _emulator.Conversations.ReadAsync(_state, cancellationToken);
+        => _conversations.ReadAsync(_state, cancellationToken);
 
     /// <summary>Sets the status get_online reports for the user.</summary>
     /// <param name="status">The status.</param>
     public void SetOnlineStatus(OnlineStatus status)
     {
-        lock (_emulator.Gate)
+        lock (_shared.Gate)
         {
             if (_state.OnlineStatus == OnlineStatus.Online && status != OnlineStatus.Online)
             {
-                _state.LastOnline = _emulator.Time.GetUtcNow();
+                _state.LastOnline = _shared.Time.GetUtcNow();
             }
 
             _state.OnlineStatus = status;
-            _emulator.Feed.Publish(new UserChangedEvent { UserId = Id, Change = UserChange.OnlineStatusChanged });
+            _feed.Publish(new UserChangedEvent { UserId = Id, Change = UserChange.OnlineStatusChanged });
         }
     }
 
@@ -239,7 +244,7 @@ public sealed partial class EmulatedUser
     /// <exception cref="TimeoutException">No message in time; the message lists the user's recent API calls and callbacks.</exception>
     public async Task<ChatMessage> WaitForMessageAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        var limit = timeout ?? _emulator.Options.DefaultWaitTimeout;
+        var limit = timeout ?? _shared.Options.DefaultWaitTimeout;
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(limit);
         try
@@ -260,7 +265,7 @@ public sealed partial class EmulatedUser
 
     private T Read<T>(Func<UserState, T> read)
     {
-        lock (_emulator.Gate)
+        lock (_shared.Gate)
         {
             return read(_state);
         }
@@ -273,14 +278,14 @@ public sealed partial class EmulatedUser
     private string DescribeSilence(TimeSpan limit)
     {
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"No bot message reached user '{Name}' ({Id}) within {limit.TotalSeconds:0.###} s.");
-        var calls = _emulator.ApiCalls.Where(c => c.UserId == Id || c.Method == Viber.Api.ViberApiMethods.BroadcastMessage).TakeLast(5).ToList();
+        var calls = _feed.Snapshot<ApiCallEvent>().Where(c => c.UserId == Id || c.Method == Viber.Api.ViberApiMethods.BroadcastMessage).TakeLast(5).ToList();
         text.Append(calls.Count == 0 ? " The bot made no API call for this user." : " Recent API calls:");
         foreach (var call in calls)
         {
             text.Append(CultureInfo.InvariantCulture, $" {call.Method} → {call.StatusMessage ?? "HTTP " + call.HttpStatus};");
         }
 
-        var callbacks = _emulator.CallbackAttempts.Where(c => c.UserId == Id).TakeLast(3).ToList();
+        var callbacks = _feed.Snapshot<CallbackAttemptEvent>().Where(c => c.UserId == Id).TakeLast(3).ToList();
         foreach (var callback in callbacks)
         {
             text.Append(CultureInfo.InvariantCulture, $" callback {callback.EventType} attempt {callback.Attempt} → {(callback.HttpStatus is { } status ? "HTTP " + status.ToString(CultureInfo.InvariantCulture) : callback.Error)};");
