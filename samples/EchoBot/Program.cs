@@ -10,7 +10,9 @@ using Viber.Emulator.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 
 // Serilog writes the app's logs and one line per request; writeToProviders keeps other logging providers working
-// (tests add theirs), and clearing the defaults keeps the console from printing everything twice.
+// (tests add theirs), and clearing the defaults keeps the console from printing everything twice. The logger belongs
+// to this host only (preserveStaticLogger): the static Log.Logger is shared by the whole process, so hosts started
+// side by side (tests, several apps in one process) would otherwise write into each other's sinks.
 builder.Logging.ClearProviders();
 builder.Services.AddSerilog(
     (services, logger) => logger
@@ -18,6 +20,7 @@ builder.Services.AddSerilog(
         .ReadFrom.Services(services)
         .Enrich.FromLogContext()
         .WriteTo.Console(),
+    preserveStaticLogger: true,
     writeToProviders: true);
 
 // With no Viber:AuthToken the bot runs against the Viber emulator inside this app (no account, no internet):
@@ -36,7 +39,8 @@ builder.Services.Configure<ForwardedHeadersOptions>(options =>
 
 var app = builder.Build();
 app.UseForwardedHeaders();
-app.UseSerilogRequestLogging();
+// The request log goes to this host's logger (the static one is left alone, see AddSerilog above).
+app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.MapViberWebhook();
 app.MapHealthChecks("/health");
 if (emulated)

@@ -56,4 +56,11 @@ public sealed class ViberEmulatorOptions
 
     /// <summary>Gets or sets how many events the emulator keeps for <see cref="ViberEmulator.Events"/> and late subscribers. Default 10,000.</summary>
     public int EventHistoryLimit { get; set; } = 10_000;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the emulator's endpoints (chat page and Bot API) answer callers that
+    /// are not on this machine. Default <see langword="false"/>: remote callers get 403, because whoever reaches the
+    /// page can act as any user. Bound from <c>Viber:Emulator:AllowRemoteClients</c> in emulator mode.
+    /// </summary>
+    public bool AllowRemoteClients { get; set; }
 }

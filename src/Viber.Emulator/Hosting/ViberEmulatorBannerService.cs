@@ -21,6 +21,6 @@ internal sealed partial class ViberEmulatorBannerService(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(EventId = 1, EventName = "EmulatorChatPage", Level = LogLevel.Warning,
-        Message = "No Viber:AuthToken is configured, so the bot runs against the Viber emulator. Chat with it at {ChatPageUrl}")]
+        Message = "Emulator mode (Development with no Viber:AuthToken, or Viber:Emulator:Enabled): the bot runs against the Viber emulator in this app, not Viber. Chat with it at {ChatPageUrl}")]
     private static partial void LogChatPage(ILogger logger, Uri chatPageUrl);
 }

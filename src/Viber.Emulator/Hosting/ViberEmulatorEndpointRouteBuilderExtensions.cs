@@ -11,7 +11,8 @@ public static class ViberEmulatorEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Serves the fake Bot API of the <see cref="ViberEmulator"/> registered with <c>AddViberEmulator()</c>:
-    /// <c>POST {pattern}/{method}</c> (and GET for get_account_info).
+    /// <c>POST {pattern}/{method}</c> (and GET for get_account_info). Loopback callers only, unless
+    /// <see cref="ViberEmulatorOptions.AllowRemoteClients"/> is set.
     /// </summary>
     /// <param name="endpoints">The endpoint builder.</param>
     /// <param name="pattern">The API path; <c>/pa</c> by default.</param>
@@ -36,6 +37,7 @@ public static class ViberEmulatorEndpointRouteBuilderExtensions
         var group = endpoints.MapGroup(pattern.TrimEnd('/'));
         group.MapMethods("/{method}", [HttpMethods.Post, HttpMethods.Get], context => ApiEndpoint.HandleAsync(context, emulator))
             .WithDisplayName("Viber emulator Bot API");
+        LoopbackOnlyConvention.Apply(group, emulator);
         return group;
     }
 
@@ -47,7 +49,8 @@ public static class ViberEmulatorEndpointRouteBuilderExtensions
     /// </summary>
     /// <remarks>
     /// The page lets whoever reaches it create users and act as them, as a development tool does: map it only in
-    /// emulator mode, and restrict it with the returned group's conventions (such as <c>RequireHost</c>) if needed.
+    /// emulator mode. It answers loopback callers only (403 otherwise) unless
+    /// <see cref="ViberEmulatorOptions.AllowRemoteClients"/> is set.
     /// </remarks>
     /// <param name="endpoints">The endpoint builder.</param>
     /// <param name="pattern">The emulator's path; <c>/viber-emulator</c> by default.</param>
@@ -60,6 +63,7 @@ public static class ViberEmulatorEndpointRouteBuilderExtensions
         var group = endpoints.MapGroup(pattern);
         group.MapViberEmulatorApi(emulator, ViberEmulatorDefaults.ApiPath);
         ChatPageEndpoints.Map(group, emulator);
+        LoopbackOnlyConvention.Apply(group, emulator);
         return group;
     }
 
