@@ -32,7 +32,7 @@ public sealed class RedisWebhookTests(RedisFixture redis) : IClassFixture<RedisF
     {
         await using var a = await StartInstanceAsync();
         await using var b = await StartInstanceAsync();
-        var body = Callbacks.Text("hello");
+        var body = Callbacks.Json(Callbacks.Text("hello"));
 
         using var first = await a.PostAsync(body);
         using var retry = await b.PostAsync(body);
@@ -56,7 +56,7 @@ public sealed class RedisWebhookTests(RedisFixture redis) : IClassFixture<RedisF
             await Count(callback);
         });
         await using var b = await StartInstanceAsync();
-        var body = Callbacks.Text("slow");
+        var body = Callbacks.Json(Callbacks.Text("slow"));
 
         var first = a.PostAsync(body);
         await entered.Task.WaitAsync(Eventually.Timeout, TestContext.Current.CancellationToken);
@@ -76,7 +76,7 @@ public sealed class RedisWebhookTests(RedisFixture redis) : IClassFixture<RedisF
     {
         await using var a = await StartInstanceAsync(_ => throw new InvalidOperationException("handler fails"));
         await using var b = await StartInstanceAsync();
-        var body = Callbacks.Text("retry me");
+        var body = Callbacks.Json(Callbacks.Text("retry me"));
 
         using var failed = await a.PostAsync(body);
         using var retry = await b.PostAsync(body);
@@ -91,7 +91,7 @@ public sealed class RedisWebhookTests(RedisFixture redis) : IClassFixture<RedisF
     {
         await using var a = await StartInstanceAsync();
         await using var b = await StartInstanceAsync();
-        var body = Callbacks.Text("race");
+        var body = Callbacks.Json(Callbacks.Text("race"));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => (i % 2 == 0 ? a : b).PostAsync(body)));
 
@@ -115,7 +115,7 @@ public sealed class RedisWebhookTests(RedisFixture redis) : IClassFixture<RedisF
             b => b.AddRedisDeduplication($"{closed.LocalEndPoint},connectTimeout=500,abortConnect=true"),
             Count);
 
-        using var response = await bot.PostAsync(Callbacks.Text("nowhere"));
+        using var response = await bot.PostAsync(Callbacks.Json(Callbacks.Text("nowhere")));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal(0, _handled);
@@ -132,14 +132,14 @@ public sealed class RedisWebhookTests(RedisFixture redis) : IClassFixture<RedisF
         await using var bot = await RedisBot.StartAsync(
             b => b.AddRedisDeduplication($"{server.ConnectionString},asyncTimeout=1000,syncTimeout=1000,connectRetry=0"),
             Count);
-        using var before = await bot.PostAsync(Callbacks.Text("before"));
+        using var before = await bot.PostAsync(Callbacks.Json(Callbacks.Text("before")));
         await server.DisposeAsync();
 
         // Holding the freed port keeps the client from reconnecting to another test's server that happened to get it.
         using var hold = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         hold.Bind(new IPEndPoint(IPAddress.Loopback, server.Port));
 
-        using var response = await bot.PostAsync(Callbacks.Text("after"));
+        using var response = await bot.PostAsync(Callbacks.Json(Callbacks.Text("after")));
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Viber.Api.Signatures;
-using Viber.Api.Tests.Support;
 
 namespace Viber.Api.Tests.Signatures;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Viber.Api.Messages;
 using Viber.Api.Serialization;
-using Viber.Api.Tests.Support;
 using Viber.Api.Validation;
 
 namespace Viber.Api.Tests.Validation;

@@ -45,7 +45,7 @@ public sealed class RedisServer : IAsyncDisposable
         // The port is free when picked but could be taken before redis binds it; a new port is tried then.
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            var port = FreePort();
+            var port = FreePort.Next();
             var directory = Directory.CreateTempSubdirectory("viber-redis-").FullName;
             var output = new StringBuilder();
             var process = Start(executable, port, directory, output);
@@ -154,12 +154,6 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static string? FindExecutable()
         => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)

@@ -1,6 +1,5 @@
 using Viber.Api.Callbacks;
 using Viber.AspNetCore.Deduplication;
-using Viber.AspNetCore.Tests.Support;
 
 namespace Viber.AspNetCore.Tests.Deduplication;
 

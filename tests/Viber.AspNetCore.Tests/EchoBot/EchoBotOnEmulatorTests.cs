@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Viber.Api;
 using Viber.Api.Callbacks;
-using Viber.AspNetCore.Tests.Support;
 using Viber.Emulator;
 using Viber.Emulator.Conversations;
 using Viber.Emulator.Hosting;

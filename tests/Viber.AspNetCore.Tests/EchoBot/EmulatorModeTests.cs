@@ -2,7 +2,6 @@ using EchoBot;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Options;
 using Viber.Api;
-using Viber.AspNetCore.Tests.Support;
 using Viber.Emulator;
 
 namespace Viber.AspNetCore.Tests.EchoBot;

@@ -85,7 +85,7 @@ public sealed class TestBot : IAsyncDisposable
     }
 
     /// <summary>Posts a callback signed with <see cref="Token"/> in the signature header.</summary>
-    public Task<HttpResponseMessage> PostAsync(ViberCallback callback) => PostAsync(Support.Callbacks.Json(callback));
+    public Task<HttpResponseMessage> PostAsync(ViberCallback callback) => PostAsync(global::Viber.Tests.Shared.Callbacks.Json(callback));
 
     /// <summary>Posts a body signed with <see cref="Token"/> in the signature header.</summary>
     public Task<HttpResponseMessage> PostAsync(byte[] body) => PostAsync(body, ViberSignature.Compute(body, Token));

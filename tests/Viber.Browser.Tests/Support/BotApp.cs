@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +36,7 @@ internal sealed class BotApp : IAsyncDisposable
     public static async Task<BotApp> StartAsync(CancellationToken cancellationToken)
     {
         // The webhook URL is validated when the app starts, before Kestrel would say which port 0 became.
-        var port = FreeLoopbackPort();
+        var port = FreePort.Next();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -71,10 +70,4 @@ internal sealed class BotApp : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -86,7 +86,7 @@ public sealed class SendMessageReceiverTests
     {
         await using var harness = await EmulatorHarness.StartAsync();
         harness.Webhook.Respond = c => c.Event == "conversation_started"
-            ? RecordingWebhook.Json(Fixtures.Read("welcome_message_response_body.json").ToJsonString())
+            ? RecordingWebhook.Json(Fixtures.ReadJson("welcome_message_response_body.json").ToJsonString())
             : new HttpResponseMessage(System.Net.HttpStatusCode.OK);
         var user = harness.Emulator.CreateUser("Bob");
 

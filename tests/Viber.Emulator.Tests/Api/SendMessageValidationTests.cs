@@ -76,7 +76,7 @@ public sealed class SendMessageValidationTests
     {
         await using var harness = await EmulatorHarness.StartAsync();
         var user = await harness.SubscribedUserAsync();
-        var body = Fixtures.Read(fixture);
+        var body = Fixtures.ReadJson(fixture);
         body["receiver"] = user.Id;
 
         var answer = await harness.CallAsync(ViberApiMethods.SendMessage, body);

@@ -2,7 +2,7 @@ using Viber.Api.Callbacks;
 using Viber.Api.Messages;
 using Viber.Api.Serialization;
 
-namespace Viber.AspNetCore.Tests.Support;
+namespace Viber.Tests.Shared;
 
 /// <summary>Builds callbacks as Viber posts them, each with a fresh message token unless one is given.</summary>
 public static class Callbacks

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Viber.AspNetCore.Tests.Support;
+namespace Viber.Tests.Shared;
 
-/// <summary>Finds a free loopback port, for tests that must know the app's URL before it starts (WebhookUrl).</summary>
+/// <summary>Finds a free loopback port, for tests that must know an address before the server starts (WebhookUrl, redis-server).</summary>
 public static class FreePort
 {
     public static int Next()
