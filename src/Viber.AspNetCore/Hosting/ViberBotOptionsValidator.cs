@@ -12,10 +12,6 @@ namespace Viber.AspNetCore.Hosting;
 /// <param name="sectionPath">The configuration path the options come from (<c>Viber</c> by default).</param>
 internal sealed class ViberBotOptionsValidator(string sectionPath) : IValidateOptions<ViberBotOptions>
 {
-    // The events set_webhook accepts in event_types (webhook and client_status cannot be subscribed to).
-    private static readonly string[] SubscribableEvents =
-        ["delivered", "seen", "failed", "subscribed", "unsubscribed", "conversation_started", "message"];
-
     public ValidateOptionsResult Validate(string? name, ViberBotOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -54,9 +50,9 @@ internal sealed class ViberBotOptionsValidator(string sectionPath) : IValidateOp
         {
             for (var i = 0; i < eventTypes.Count; i++)
             {
-                if (Array.IndexOf(SubscribableEvents, eventTypes[i]) < 0)
+                if (!new ViberEventType(eventTypes[i]).IsSubscribable)
                 {
-                    failures.Add($"{Key($"EventTypes:{i}")} is '{eventTypes[i]}', which set_webhook does not accept (use {string.Join(", ", SubscribableEvents)})");
+                    failures.Add($"{Key($"EventTypes:{i}")} is '{eventTypes[i]}', which set_webhook does not accept (use {string.Join(", ", ViberEventType.Subscribable)})");
                 }
             }
         }

@@ -143,6 +143,14 @@ public sealed class OptionsValidationTests
         Assert.Equal(28, Resolve(Valid(("Viber:Sender:Name", new string('n', 28)))).Sender.Name!.Length);
     }
 
+    public static TheoryData<string> EventNames
+        => new([.. ViberEventType.Subscribable.Select(e => e.Value), ViberEventType.Webhook.Value, ViberEventType.ClientStatus.Value, "typing", "Message"]);
+
+    [Theory]
+    [MemberData(nameof(EventNames))]
+    public void An_event_type_is_accepted_exactly_when_set_webhook_may_list_it(string eventType)
+        => Assert.Equal(new ViberEventType(eventType).IsSubscribable, Record.Exception(() => Resolve(Valid(("Viber:EventTypes:0", eventType)))) is null);
+
     [Fact]
     public void An_unknown_event_type_is_named_with_its_index()
         => Assert.Contains("Viber:EventTypes:1 is 'typing'", Failure(Valid(("Viber:EventTypes:0", "message"), ("Viber:EventTypes:1", "typing"))), StringComparison.Ordinal);
