@@ -8,6 +8,7 @@ using Viber.Api.Client;
 using Viber.Api.Messages;
 using Viber.Api.Requests;
 using Viber.Api.Serialization;
+using Viber.Api.Validation;
 
 namespace Viber.Api;
 
@@ -112,8 +113,7 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
             throw new ViberValidationException("url", "is required (an empty string removes the webhook)");
         }
 
-        // On Unix "/hook" parses as an absolute file URI, hence the scheme check.
-        if (request.Url.Length > 0 && !(Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && IsHttp(url)))
+        if (request.Url.Length > 0 && !HttpUrl.IsAbsoluteHttp(request.Url))
         {
             throw new ViberValidationException("url", "must be an absolute http(s) URL, or empty to remove the webhook");
         }
@@ -240,11 +240,9 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     private static byte[] SerializeRequest<T>(T request, JsonTypeInfo<T> typeInfo)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(request, typeInfo);
-        Validation.ViberMessageValidator.ValidateRequestSize(body.Length);
+        ViberMessageValidator.ValidateRequestSize(body.Length);
         return body;
     }
-
-    private static bool IsHttp(Uri uri) => uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp;
 
     private static Uri WithTrailingSlash(Uri baseAddress)
         => baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");

@@ -42,8 +42,9 @@ public sealed class ViberBotOptions
     public ViberSenderOptions Sender { get; } = new();
 
     /// <summary>
-    /// Gets or sets the events set_webhook subscribes to (delivered, seen, failed, subscribed, unsubscribed,
-    /// conversation_started, message). <see langword="null"/> (the default) means every event.
+    /// Gets or sets the events set_webhook subscribes to, any of <see cref="Viber.Api.ViberEventType.Subscribable"/>
+    /// (delivered, seen, failed, subscribed, unsubscribed, conversation_started, message). <see langword="null"/>
+    /// (the default) means every event.
     /// </summary>
     public IList<string>? EventTypes { get; set; }
 

@@ -21,4 +21,10 @@ public sealed class ClientStatusCallback : ViberCallback
     /// <summary>Gets or sets the reported status.</summary>
     [JsonPropertyName("status")]
     public ClientStatus? Status { get; set; }
+
+    /// <inheritdoc />
+    public override string? GetUserId() => User?.Id;
+
+    /// <inheritdoc />
+    protected override TResult AcceptCore<TResult>(IViberCallbackVisitor<TResult> visitor) => visitor.Visit(this);
 }

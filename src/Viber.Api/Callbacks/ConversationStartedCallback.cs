@@ -29,4 +29,10 @@ public sealed class ConversationStartedCallback : ViberCallback
     /// <summary>Gets or sets a value indicating whether the user is already subscribed.</summary>
     [JsonPropertyName("subscribed")]
     public bool? Subscribed { get; set; }
+
+    /// <inheritdoc />
+    public override string? GetUserId() => User?.Id;
+
+    /// <inheritdoc />
+    protected override TResult AcceptCore<TResult>(IViberCallbackVisitor<TResult> visitor) => visitor.Visit(this);
 }

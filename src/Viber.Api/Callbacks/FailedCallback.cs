@@ -21,4 +21,10 @@ public sealed class FailedCallback : ViberCallback
     /// <summary>Gets or sets the description of the failure.</summary>
     [JsonPropertyName("desc")]
     public string? Description { get; set; }
+
+    /// <inheritdoc />
+    public override string? GetUserId() => UserId;
+
+    /// <inheritdoc />
+    protected override TResult AcceptCore<TResult>(IViberCallbackVisitor<TResult> visitor) => visitor.Visit(this);
 }

@@ -29,4 +29,10 @@ public sealed class MessageCallback : ViberCallback
     /// <summary>Gets or sets the chat id Viber sets for chat extensions.</summary>
     [JsonPropertyName("chat_id")]
     public string? ChatId { get; set; }
+
+    /// <inheritdoc />
+    public override string? GetUserId() => Sender?.Id;
+
+    /// <inheritdoc />
+    protected override TResult AcceptCore<TResult>(IViberCallbackVisitor<TResult> visitor) => visitor.Visit(this);
 }

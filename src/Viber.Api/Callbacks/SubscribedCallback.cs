@@ -17,4 +17,10 @@ public sealed class SubscribedCallback : ViberCallback
     /// <summary>Gets or sets the user's profile.</summary>
     [JsonPropertyName("user")]
     public ViberUser? User { get; set; }
+
+    /// <inheritdoc />
+    public override string? GetUserId() => User?.Id;
+
+    /// <inheritdoc />
+    protected override TResult AcceptCore<TResult>(IViberCallbackVisitor<TResult> visitor) => visitor.Visit(this);
 }

@@ -18,4 +18,10 @@ public sealed class UnknownCallback : ViberCallback
     /// <summary>Gets the callback exactly as it was received, when it was deserialized.</summary>
     [JsonIgnore]
     public JsonElement? RawJson { get; internal set; }
+
+    /// <inheritdoc />
+    public override string? GetUserId() => null;
+
+    /// <inheritdoc />
+    protected override TResult AcceptCore<TResult>(IViberCallbackVisitor<TResult> visitor) => visitor.Visit(this);
 }

@@ -17,4 +17,10 @@ public sealed class UnsubscribedCallback : ViberCallback
     /// <summary>Gets or sets the Viber user id.</summary>
     [JsonPropertyName("user_id")]
     public string? UserId { get; set; }
+
+    /// <inheritdoc />
+    public override string? GetUserId() => UserId;
+
+    /// <inheritdoc />
+    protected override TResult AcceptCore<TResult>(IViberCallbackVisitor<TResult> visitor) => visitor.Visit(this);
 }

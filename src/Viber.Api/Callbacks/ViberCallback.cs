@@ -43,4 +43,27 @@ public abstract class ViberCallback
     /// <summary>Gets or sets fields this library does not model, kept so they survive a round trip.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+
+    /// <summary>
+    /// Gets the id of the user the callback is about, wherever its event puts it: the sender of a message, the user
+    /// of a subscription or conversation start, the receiver of a delivered, seen or failed message.
+    /// </summary>
+    /// <returns>The user id, or <see langword="null"/> when the event names no user (webhook, an unknown event) or the field is missing.</returns>
+    public abstract string? GetUserId();
+
+    /// <summary>Calls <see cref="IViberCallbackVisitor{TResult}.Visit{TCallback}"/> with this callback as its concrete type.</summary>
+    /// <typeparam name="TResult">What the visit returns.</typeparam>
+    /// <param name="visitor">The visitor.</param>
+    /// <returns>The visitor's result.</returns>
+    public TResult Accept<TResult>(IViberCallbackVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return AcceptCore(visitor);
+    }
+
+    /// <summary>Calls <c>visitor.Visit(this)</c>, where <c>this</c> has the derived type, so the visit gets the concrete type.</summary>
+    /// <typeparam name="TResult">What the visit returns.</typeparam>
+    /// <param name="visitor">The visitor, not <see langword="null"/>.</param>
+    /// <returns>The visitor's result.</returns>
+    protected abstract TResult AcceptCore<TResult>(IViberCallbackVisitor<TResult> visitor);
 }

@@ -11,4 +11,10 @@ public sealed class WebhookCallback : ViberCallback
         : base(EventName)
     {
     }
+
+    /// <inheritdoc />
+    public override string? GetUserId() => null;
+
+    /// <inheritdoc />
+    protected override TResult AcceptCore<TResult>(IViberCallbackVisitor<TResult> visitor) => visitor.Visit(this);
 }

@@ -1,3 +1,5 @@
+using Viber.Api.Validation;
+
 namespace Viber.Api.Client;
 
 /// <summary>
@@ -14,18 +16,12 @@ internal static class ClientOptionsGuard
     /// <param name="options">The options.</param>
     public static void Validate(ViberBotClientOptions options)
     {
-        if (string.IsNullOrWhiteSpace(options.AuthToken))
+        if (AuthTokenRule.FindViolation(options.AuthToken) is { } tokenViolation)
         {
-            throw Invalid(nameof(options.AuthToken), "must be set to the bot's auth token");
+            throw Invalid(nameof(options.AuthToken), tokenViolation);
         }
 
-        if (options.AuthToken.Any(char.IsControl))
-        {
-            // The value goes into an HTTP header; it is never echoed back here.
-            throw Invalid(nameof(options.AuthToken), "must not contain control characters");
-        }
-
-        if (options.BaseAddress is not { IsAbsoluteUri: true } || (options.BaseAddress.Scheme != Uri.UriSchemeHttps && options.BaseAddress.Scheme != Uri.UriSchemeHttp))
+        if (!HttpUrl.IsAbsoluteHttp(options.BaseAddress))
         {
             throw Invalid(nameof(options.BaseAddress), "must be an absolute http(s) URI such as " + ViberApiMethods.DefaultBaseAddress);
         }

@@ -6,13 +6,16 @@ namespace Viber.Api.Messages;
 /// <summary>The sender shown on a message the bot sends.</summary>
 public sealed class ViberSender
 {
+    /// <summary>The most characters Viber accepts in <see cref="Name"/>: 28.</summary>
+    public const int MaxNameLength = 28;
+
     /// <summary>Initializes a new instance of the <see cref="ViberSender"/> class.</summary>
     public ViberSender()
     {
     }
 
     /// <summary>Initializes a new instance of the <see cref="ViberSender"/> class.</summary>
-    /// <param name="name">The name, at most 28 characters.</param>
+    /// <param name="name">The name, at most <see cref="MaxNameLength"/> characters.</param>
     /// <param name="avatar">The avatar URL, or <see langword="null"/>.</param>
     public ViberSender(string name, string? avatar = null)
     {
@@ -20,7 +23,7 @@ public sealed class ViberSender
         Avatar = avatar;
     }
 
-    /// <summary>Gets or sets the name shown to the user, at most 28 characters.</summary>
+    /// <summary>Gets or sets the name shown to the user, at most <see cref="MaxNameLength"/> characters.</summary>
     [JsonPropertyName("name")]
     public string? Name { get; set; }
 

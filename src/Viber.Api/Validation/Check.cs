@@ -84,7 +84,7 @@ internal static class Check
     }
 
     /// <summary>The URL, when set, must be absolute with the http or https scheme.</summary>
-    public static void HttpUrl(string? value, string field)
+    public static void OptionalHttpUrl(string? value, string field)
     {
         if (value is not null)
         {
@@ -95,8 +95,7 @@ internal static class Check
     /// <summary>The URL must be absolute with the http or https scheme; returns it parsed.</summary>
     public static Uri ParseHttpUrl(string value, string field)
     {
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (!HttpUrl.TryParse(value, out var uri))
         {
             throw new ViberValidationException(field, "must be an absolute http or https URL");
         }

@@ -8,9 +8,6 @@ namespace Viber.Api.Validation;
 /// </summary>
 internal static class EnvelopeRules
 {
-    /// <summary>sender.name: required, at most 28 characters.</summary>
-    public const int MaxSenderNameLength = 28;
-
     /// <summary>tracking_data: at most 4096 characters (the API reference; CH says 4000, LEG 4096).</summary>
     public const int MaxTrackingDataLength = 4096;
 
@@ -21,8 +18,8 @@ internal static class EnvelopeRules
 
         var sender = message.Sender ?? defaultSender
             ?? throw new ViberValidationException("sender", "is required: set the message's Sender or the client's default sender");
-        Check.RequiredMaxLength(sender.Name, MaxSenderNameLength, "sender.name");
-        Check.HttpUrl(sender.Avatar, "sender.avatar");
+        Check.RequiredMaxLength(sender.Name, ViberSender.MaxNameLength, "sender.name");
+        Check.OptionalHttpUrl(sender.Avatar, "sender.avatar");
 
         Check.MaxLength(message.TrackingData, MaxTrackingDataLength, "tracking_data");
         Check.AtLeast(message.MinApiVersion, 1, "min_api_version");

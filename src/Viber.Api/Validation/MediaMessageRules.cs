@@ -26,7 +26,7 @@ internal static class MediaMessageRules
 
         Check.MaxLength(message.Text, 768, "text");
         MediaWithExtension(message.Media, PictureExtensions, "media");
-        Check.HttpUrl(message.Thumbnail, "thumbnail");
+        Check.OptionalHttpUrl(message.Thumbnail, "thumbnail");
     }
 
     /// <summary>Validates a video message.</summary>
@@ -35,7 +35,7 @@ internal static class MediaMessageRules
         MediaWithExtension(message.Media, VideoExtensions, "media");
         Size(message.Size, MaxVideoBytes, "26 MB");
         Check.Range(message.Duration, 0, 180, "duration", " seconds");
-        Check.HttpUrl(message.Thumbnail, "thumbnail");
+        Check.OptionalHttpUrl(message.Thumbnail, "thumbnail");
     }
 
     /// <summary>Validates a file message.</summary>

@@ -48,7 +48,7 @@ internal sealed class ViberBackgroundQueue
     public bool TryEnqueue(ViberWorkItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var userId = ViberCallbackUser.GetUserId(item.Callback);
+        var userId = item.Callback.GetUserId();
         var hash = userId is null ? Interlocked.Increment(ref _nextAnonymous) : StringComparer.Ordinal.GetHashCode(userId);
         var partition = _partitions[(int)((uint)hash % (uint)_partitions.Length)];
 

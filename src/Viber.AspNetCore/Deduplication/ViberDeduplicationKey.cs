@@ -15,27 +15,24 @@ internal static class ViberDeduplicationKey
     /// <returns>The key.</returns>
     public static string Create(ViberCallback callback, ReadOnlySpan<byte> body)
     {
-        var token = callback.MessageToken;
-        return callback switch
+        // No message token (an unknown event, say): only the body itself identifies the callback.
+        if (callback.MessageToken is not { } token)
         {
-            // No message token (an unknown event, say): only the body itself identifies the callback.
-            _ when token is null => Join(callback.Event, "#" + Hash(body)),
+            return Join(callback.Event, "#" + Hash(body));
+        }
 
-            // Viber sends one delivered per device of the user, with the same message token and user id, so those
-            // two cannot tell devices apart. A retry re-sends the same bytes while each device's callback differs
-            // (at least in its timestamp), so the body hash keeps every device's delivered and drops only retries.
-            DeliveredCallback delivered => Join(callback.Event, Format(token), delivered.UserId, Hash(body)),
+        // A broadcast has one message token for all its receivers, so the callbacks about it (seen, failed, ...) need
+        // the user; the callback itself says where its user id is, so no event is listed here.
+        var eventAndToken = Join(callback.Event, token.ToString(CultureInfo.InvariantCulture));
+        var key = callback.GetUserId() is { } userId ? Join(eventAndToken, userId) : eventAndToken;
 
-            // A broadcast has one message token for all its receivers, so the status callbacks about it need the user.
-            SeenCallback seen => Join(callback.Event, Format(token), seen.UserId),
-            FailedCallback failed => Join(callback.Event, Format(token), failed.UserId),
-            _ => Join(callback.Event, Format(token)),
-        };
+        // Viber sends one delivered per device of the user, with the same message token and user id, so those
+        // two cannot tell devices apart. A retry re-sends the same bytes while each device's callback differs
+        // (at least in its timestamp), so the body hash keeps every device's delivered and drops only retries.
+        return callback is DeliveredCallback ? Join(key, Hash(body)) : key;
     }
 
-    private static string Join(params ReadOnlySpan<string?> parts) => string.Join(':', parts);
-
-    private static string Format(long? token) => token!.Value.ToString(CultureInfo.InvariantCulture);
+    private static string Join(params ReadOnlySpan<string> parts) => string.Join(':', parts);
 
     private static string Hash(ReadOnlySpan<byte> body)
     {

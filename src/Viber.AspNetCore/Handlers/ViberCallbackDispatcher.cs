@@ -10,7 +10,8 @@ namespace Viber.AspNetCore.Handlers;
 /// <summary>
 /// Runs a callback's handlers, resolved from the given scope, in registration order. Free of HttpContext so the
 /// same code serves the inline webhook and the background workers. Dispatch goes through closed generic types
-/// chosen by a switch (no MakeGenericType), which keeps it AOT-safe.
+/// chosen by the callback itself (<see cref="ViberCallback.Accept{TResult}"/>, no MakeGenericType and no list of
+/// callback types here), which keeps it AOT-safe.
 /// </summary>
 internal sealed class ViberCallbackDispatcher
 {
@@ -32,22 +33,15 @@ internal sealed class ViberCallbackDispatcher
     /// <param name="cancellationToken">Cancels the handlers.</param>
     /// <returns>The welcome message, or the failure.</returns>
     public Task<ViberDispatchResult> DispatchAsync(ViberCallback callback, IServiceProvider services, CancellationToken cancellationToken)
-        => callback switch
-        {
-            MessageCallback c => DispatchAsync(c, services, cancellationToken),
-            DeliveredCallback c => DispatchAsync(c, services, cancellationToken),
-            SeenCallback c => DispatchAsync(c, services, cancellationToken),
-            ConversationStartedCallback c => DispatchAsync(c, services, cancellationToken),
-            SubscribedCallback c => DispatchAsync(c, services, cancellationToken),
-            UnsubscribedCallback c => DispatchAsync(c, services, cancellationToken),
-            FailedCallback c => DispatchAsync(c, services, cancellationToken),
-            ClientStatusCallback c => DispatchAsync(c, services, cancellationToken),
-            WebhookCallback c => DispatchAsync(c, services, cancellationToken),
-            UnknownCallback c => DispatchAsync(c, services, cancellationToken),
-            _ => DispatchAsync(callback, services, cancellationToken),
-        };
+        => callback.Accept(new ViberDispatchVisitor(this, services, cancellationToken));
 
-    private async Task<ViberDispatchResult> DispatchAsync<TCallback>(TCallback callback, IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>Runs the handlers of a callback of a concrete type.</summary>
+    /// <typeparam name="TCallback">The callback's concrete type, never <see cref="ViberCallback"/> itself (it is abstract).</typeparam>
+    /// <param name="callback">The callback.</param>
+    /// <param name="services">The callback's scope.</param>
+    /// <param name="cancellationToken">Cancels the handlers.</param>
+    /// <returns>The welcome message, or the failure.</returns>
+    internal async Task<ViberDispatchResult> RunHandlersAsync<TCallback>(TCallback callback, IServiceProvider services, CancellationToken cancellationToken)
         where TCallback : ViberCallback
     {
         ViberMessage? welcome = null;
@@ -64,8 +58,8 @@ internal sealed class ViberCallbackDispatcher
                     await specific.HandleAsync(callback, cancellationToken).ConfigureAwait(false);
                 }
 
-                // A handler of every callback also gets this one, unless that was the call just made.
-                if (typeof(TCallback) != typeof(ViberCallback) && handler is IViberEventHandler<ViberCallback> all)
+                // A handler of every callback also gets this one; TCallback is concrete, so this is never the call just made.
+                if (handler is IViberEventHandler<ViberCallback> all)
                 {
                     await all.HandleAsync(callback, cancellationToken).ConfigureAwait(false);
                 }

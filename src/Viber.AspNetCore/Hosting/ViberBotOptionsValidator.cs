@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Viber.Api;
+using Viber.Api.Messages;
+using Viber.Api.Validation;
 
 namespace Viber.AspNetCore.Hosting;
 
@@ -10,21 +12,15 @@ namespace Viber.AspNetCore.Hosting;
 /// <param name="sectionPath">The configuration path the options come from (<c>Viber</c> by default).</param>
 internal sealed class ViberBotOptionsValidator(string sectionPath) : IValidateOptions<ViberBotOptions>
 {
-    /// <summary>Viber's limit on a sender name.</summary>
-    public const int MaxSenderNameLength = 28;
-
-    // The events set_webhook accepts in event_types (webhook and client_status cannot be subscribed to).
-    private static readonly string[] SubscribableEvents =
-        ["delivered", "seen", "failed", "subscribed", "unsubscribed", "conversation_started", "message"];
-
     public ValidateOptionsResult Validate(string? name, ViberBotOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
 
-        if (string.IsNullOrWhiteSpace(options.AuthToken))
+        // The client's own rule, so a token that passes here does not fail when the first client is created.
+        if (AuthTokenRule.FindViolation(options.AuthToken) is { } tokenViolation)
         {
-            failures.Add($"{Key("AuthToken")} is required: set it to the bot's token from the Viber admin panel (environment variable {EnvVar("AuthToken")})");
+            failures.Add($"{Key("AuthToken")} {tokenViolation}: set it to the bot's token from the Viber admin panel (environment variable {EnvVar("AuthToken")})");
         }
 
         ValidateWebhookUrl(options, failures);
@@ -34,28 +30,29 @@ internal sealed class ViberBotOptionsValidator(string sectionPath) : IValidateOp
             failures.Add($"{Key("WebhookPath")} must start with '/', for example '{ViberBotOptions.DefaultWebhookPath}'");
         }
 
-        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
+        if (!HttpUrl.IsAbsoluteHttp(options.ApiBaseUrl))
         {
             failures.Add($"{Key("ApiBaseUrl")} must be an absolute http(s) URL such as '{ViberApiMethods.DefaultBaseAddress}'");
         }
 
-        if (options.Sender.Name is { } senderName && (senderName.Length == 0 || senderName.Length > MaxSenderNameLength))
+        if (options.Sender.Name is { } senderName && (senderName.Length == 0 || senderName.Length > ViberSender.MaxNameLength))
         {
-            failures.Add($"{Key("Sender:Name")} must be 1 to {MaxSenderNameLength} characters (Viber's limit), not {senderName.Length}");
+            failures.Add($"{Key("Sender:Name")} must be 1 to {ViberSender.MaxNameLength} characters (Viber's limit), not {senderName.Length}");
         }
 
-        if (options.Sender.Avatar is { } avatar && !Uri.TryCreate(avatar, UriKind.Absolute, out _))
+        // The same rule as the message validator's sender.avatar, so a bad avatar stops the start, not the first send.
+        if (options.Sender.Avatar is { } avatar && !HttpUrl.IsAbsoluteHttp(avatar))
         {
-            failures.Add($"{Key("Sender:Avatar")} must be an absolute URL");
+            failures.Add($"{Key("Sender:Avatar")} must be an absolute http(s) URL");
         }
 
         if (options.EventTypes is { } eventTypes)
         {
             for (var i = 0; i < eventTypes.Count; i++)
             {
-                if (Array.IndexOf(SubscribableEvents, eventTypes[i]) < 0)
+                if (!new ViberEventType(eventTypes[i]).IsSubscribable)
                 {
-                    failures.Add($"{Key($"EventTypes:{i}")} is '{eventTypes[i]}', which set_webhook does not accept (use {string.Join(", ", SubscribableEvents)})");
+                    failures.Add($"{Key($"EventTypes:{i}")} is '{eventTypes[i]}', which set_webhook does not accept (use {string.Join(", ", ViberEventType.Subscribable)})");
                 }
             }
         }
@@ -91,7 +88,7 @@ internal sealed class ViberBotOptionsValidator(string sectionPath) : IValidateOp
             return;
         }
 
-        if (!Uri.TryCreate(options.WebhookUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        if (!HttpUrl.TryParse(options.WebhookUrl, out var url))
         {
             failures.Add($"{Key("WebhookUrl")} must be an absolute URL such as 'https://bot.example.com{ViberBotOptions.DefaultWebhookPath}'");
         }

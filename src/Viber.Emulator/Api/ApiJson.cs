@@ -15,7 +15,7 @@ internal static class ApiJson
     {
         try
         {
-            root = JsonSerializer.Deserialize(body.Span, ViberJsonContext.Default.JsonElement);
+            root = JsonSerializer.Deserialize(body.Span, ViberJson.Context.JsonElement);
         }
         catch (JsonException)
         {

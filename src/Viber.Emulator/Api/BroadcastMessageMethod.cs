@@ -94,7 +94,7 @@ internal sealed class BroadcastMessageMethod(EmulatorState state, ConversationEn
             return new BroadcastFailure { Receiver = receiver, Status = ViberStatus.ReceiverNotSubscribed, StatusMessage = "Not subscribed" };
         }
 
-        var json = BroadcastPlaceholders.Apply(template, user.Id, user.Profile.Name).ToJsonString();
+        var json = BroadcastPlaceholders.Apply(template, user.Id, user.Profile.Name).ToJsonString(ViberJson.Options);
         var message = JsonSerializer.Deserialize(json, ViberJsonContext.Default.ViberMessage)!;
         if (MessageParser.CheckApiVersion(message, user) is { } tooNew)
         {

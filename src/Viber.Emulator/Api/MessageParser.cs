@@ -23,7 +23,7 @@ internal static class MessageParser
     {
         try
         {
-            message = root.Deserialize(ViberJsonContext.Default.ViberMessage)!;
+            message = root.Deserialize(ViberJson.Context.ViberMessage)!;
         }
         catch (JsonException exception)
         {

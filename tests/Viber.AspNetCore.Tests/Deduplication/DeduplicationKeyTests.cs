@@ -8,8 +8,20 @@ public sealed class DeduplicationKeyTests
     private static string Key(ViberCallback callback) => ViberDeduplicationKey.Create(callback, Callbacks.Json(callback));
 
     [Fact]
-    public void A_message_is_keyed_by_event_and_token()
-        => Assert.Equal("message:42", Key(Callbacks.Text("hi", token: 42)));
+    public void A_message_is_keyed_by_event_token_and_sender()
+        => Assert.Equal("message:42:user-1", Key(Callbacks.Text("hi", token: 42)));
+
+    [Fact]
+    public void Every_callback_that_names_a_user_is_keyed_with_the_user_it_names()
+    {
+        ViberCallback[] callbacks =
+        [
+            Callbacks.Text("hi", "u1", 1), Callbacks.Seen(2, "u2"), Callbacks.Failed(3, "u3"), Callbacks.Subscribed("u4"),
+            Callbacks.Unsubscribed("u5"), Callbacks.ConversationStarted("u6"), Callbacks.Delivered(7, "u7"),
+        ];
+
+        Assert.All(callbacks, c => Assert.StartsWith($"{c.Event}:{c.MessageToken}:{c.GetUserId()}", Key(c), StringComparison.Ordinal));
+    }
 
     [Fact]
     public void Delivered_from_two_devices_get_different_keys_and_the_same_body_the_same_key()

@@ -143,6 +143,14 @@ public sealed class OptionsValidationTests
         Assert.Equal(28, Resolve(Valid(("Viber:Sender:Name", new string('n', 28)))).Sender.Name!.Length);
     }
 
+    public static TheoryData<string> EventNames
+        => new([.. ViberEventType.Subscribable.Select(e => e.Value), ViberEventType.Webhook.Value, ViberEventType.ClientStatus.Value, "typing", "Message"]);
+
+    [Theory]
+    [MemberData(nameof(EventNames))]
+    public void An_event_type_is_accepted_exactly_when_set_webhook_may_list_it(string eventType)
+        => Assert.Equal(new ViberEventType(eventType).IsSubscribable, Record.Exception(() => Resolve(Valid(("Viber:EventTypes:0", eventType)))) is null);
+
     [Fact]
     public void An_unknown_event_type_is_named_with_its_index()
         => Assert.Contains("Viber:EventTypes:1 is 'typing'", Failure(Valid(("Viber:EventTypes:0", "message"), ("Viber:EventTypes:1", "typing"))), StringComparison.Ordinal);
@@ -150,7 +158,8 @@ public sealed class OptionsValidationTests
     [Theory]
     [InlineData("Viber:WebhookPath", "relative/path", "Viber:WebhookPath must start with '/'")]
     [InlineData("Viber:ApiBaseUrl", "not a url", "Viber:ApiBaseUrl must be an absolute http(s) URL")]
-    [InlineData("Viber:Sender:Avatar", "avatar.jpg", "Viber:Sender:Avatar must be an absolute URL")]
+    [InlineData("Viber:Sender:Avatar", "avatar.jpg", "Viber:Sender:Avatar must be an absolute http(s) URL")]
+    [InlineData("Viber:Sender:Avatar", "ftp://example.com/a.jpg", "Viber:Sender:Avatar must be an absolute http(s) URL")]
     [InlineData("Viber:MaxRequestBodySize", "0", "Viber:MaxRequestBodySize must be a positive number")]
     [InlineData("Viber:BackgroundQueueCapacity", "0", "Viber:BackgroundQueueCapacity must be a positive number")]
     [InlineData("Viber:BackgroundWorkers", "-1", "Viber:BackgroundWorkers must be a positive number")]

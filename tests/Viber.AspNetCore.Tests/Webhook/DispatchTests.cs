@@ -25,6 +25,36 @@ public sealed class DispatchTests
     }
 
     [Fact]
+    public async Task Every_callback_type_reaches_the_handlers_of_its_own_type()
+    {
+        await using var bot = await TestBot.StartAsync(bot: b => b
+            .Record<MessageCallback>(nameof(MessageCallback))
+            .Record<DeliveredCallback>(nameof(DeliveredCallback))
+            .Record<SeenCallback>(nameof(SeenCallback))
+            .Record<FailedCallback>(nameof(FailedCallback))
+            .Record<SubscribedCallback>(nameof(SubscribedCallback))
+            .Record<UnsubscribedCallback>(nameof(UnsubscribedCallback))
+            .Record<ConversationStartedCallback>(nameof(ConversationStartedCallback))
+            .Record<ClientStatusCallback>(nameof(ClientStatusCallback))
+            .Record<UnknownCallback>(nameof(UnknownCallback)));
+        ViberCallback[] callbacks =
+        [
+            Callbacks.Text("hi"), Callbacks.Delivered(Callbacks.NextToken()), Callbacks.Seen(Callbacks.NextToken()),
+            Callbacks.Failed(Callbacks.NextToken()), Callbacks.Subscribed(), Callbacks.Unsubscribed(), Callbacks.ConversationStarted(),
+            new ClientStatusCallback { Timestamp = 1, MessageToken = Callbacks.NextToken() },
+            new UnknownCallback { Event = "typing", Timestamp = 1, MessageToken = Callbacks.NextToken() },
+        ];
+
+        foreach (var callback in callbacks)
+        {
+            using var response = await bot.PostAsync(callback);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(callbacks.Select(c => c.GetType().Name), bot.Callbacks.Handlers);
+    }
+
+    [Fact]
     public async Task A_failing_handler_stops_the_handlers_after_it()
     {
         await using var bot = await TestBot.StartAsync(bot: b => b

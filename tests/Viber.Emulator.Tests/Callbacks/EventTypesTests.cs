@@ -30,6 +30,20 @@ public sealed class EventTypesTests
         return [.. harness.Webhook.Received.Select(c => c.Event).Where(e => e != "webhook").Distinct().Order()];
     }
 
+    public static TheoryData<string> EventNames
+        => new([.. ViberEventType.Subscribable.Select(e => e.Value), ViberEventType.Webhook.Value, ViberEventType.ClientStatus.Value, "typing"]);
+
+    [Theory]
+    [MemberData(nameof(EventNames))]
+    public async Task Set_webhook_accepts_exactly_the_events_the_client_may_subscribe_to(string eventType)
+    {
+        var request = Requests.Webhook(EmulatorHarness.WebhookUrl, new JsonArray(JsonValue.Create(eventType)));
+
+        var status = await EmulatorHarness.StatusOfAsync(ViberApiMethods.SetWebhook, request.ToJsonString());
+
+        Assert.Equal(new ViberEventType(eventType).IsSubscribable, status == ViberStatus.Ok);
+    }
+
     [Fact]
     public async Task Omitted_event_types_send_every_event()
         => Assert.Equal(

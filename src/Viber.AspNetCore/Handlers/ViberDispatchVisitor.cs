@@ -1,0 +1,15 @@
+using Viber.Api.Callbacks;
+
+namespace Viber.AspNetCore.Handlers;
+
+/// <summary>
+/// Carries one dispatch's scope and cancellation into <see cref="ViberCallback.Accept{TResult}"/>, which calls back
+/// with the callback's concrete type.
+/// </summary>
+internal sealed class ViberDispatchVisitor(ViberCallbackDispatcher dispatcher, IServiceProvider services, CancellationToken cancellationToken)
+    : IViberCallbackVisitor<Task<ViberDispatchResult>>
+{
+    public Task<ViberDispatchResult> Visit<TCallback>(TCallback callback)
+        where TCallback : ViberCallback
+        => dispatcher.RunHandlersAsync(callback, services, cancellationToken);
+}
