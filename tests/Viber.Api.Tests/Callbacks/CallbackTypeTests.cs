@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Viber.Api.Callbacks;
 using Viber.Api.Serialization;
-using Viber.Api.Tests.Support;
 
 namespace Viber.Api.Tests.Callbacks;
 
