@@ -24,7 +24,7 @@ internal sealed record ApiResult(ViberStatus Status, string StatusMessage, byte[
     {
         var message = statusMessage ?? (detail is null ? Name(status) : $"{Name(status)}: {detail}");
         var response = new ViberResponse { Status = status, StatusMessage = message, ChatHostname = ChatHostname };
-        return new ApiResult(status, message, JsonSerializer.SerializeToUtf8Bytes(response, ViberJsonContext.Default.ViberResponse));
+        return new ApiResult(status, message, JsonSerializer.SerializeToUtf8Bytes(response, ViberJson.Context.ViberResponse));
     }
 
     public static ApiResult Ok<T>(T response, JsonTypeInfo<T> typeInfo)

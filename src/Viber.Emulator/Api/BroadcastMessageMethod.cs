@@ -76,7 +76,7 @@ internal sealed class BroadcastMessageMethod(EmulatorState state, ConversationEn
             }
 
             var response = new BroadcastMessageResponse { MessageToken = token, BillingStatus = BillingStatus.Default, FailedList = failed.Count > 0 ? failed : null };
-            return ApiResult.Ok(response, ViberJsonContext.Default.BroadcastMessageResponse);
+            return ApiResult.Ok(response, ViberJson.Context.BroadcastMessageResponse);
         }
     }
 
@@ -95,7 +95,7 @@ internal sealed class BroadcastMessageMethod(EmulatorState state, ConversationEn
         }
 
         var json = BroadcastPlaceholders.Apply(template, user.Id, user.Profile.Name).ToJsonString(ViberJson.Options);
-        var message = JsonSerializer.Deserialize(json, ViberJsonContext.Default.ViberMessage)!;
+        var message = JsonSerializer.Deserialize(json, ViberJson.Context.ViberMessage)!;
         if (MessageParser.CheckApiVersion(message, user) is { } tooNew)
         {
             return new BroadcastFailure { Receiver = receiver, Status = tooNew.Status, StatusMessage = tooNew.StatusMessage };

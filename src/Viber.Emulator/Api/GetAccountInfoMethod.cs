@@ -29,6 +29,6 @@ internal sealed class GetAccountInfoMethod(EmulatorState state) : IApiMethod
             EventTypes = [.. (account.EventTypes ?? EventTypePolicy.ReportedWhenOmitted).Select(ViberEventType.FromString)],
             SubscribersCount = account.SubscribersCount,
         };
-        return Task.FromResult(ApiResult.Ok(response, ViberJsonContext.Default.GetAccountInfoResponse));
+        return Task.FromResult(ApiResult.Ok(response, ViberJson.Context.GetAccountInfoResponse));
     }
 }

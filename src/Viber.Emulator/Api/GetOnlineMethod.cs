@@ -56,6 +56,6 @@ internal sealed class GetOnlineMethod(EmulatorState state) : IApiMethod
             }
         }
 
-        return ApiResult.Ok(response, ViberJsonContext.Default.GetOnlineResponse);
+        return ApiResult.Ok(response, ViberJson.Context.GetOnlineResponse);
     }
 }

@@ -63,7 +63,7 @@ internal sealed class GetUserDetailsMethod(EmulatorState state) : IApiMethod
                     DeviceType = profile.DeviceType,
                 },
             };
-            return ApiResult.Ok(response, ViberJsonContext.Default.GetUserDetailsResponse) with { UserId = id };
+            return ApiResult.Ok(response, ViberJson.Context.GetUserDetailsResponse) with { UserId = id };
         }
     }
 }

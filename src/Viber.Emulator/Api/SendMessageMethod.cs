@@ -61,7 +61,7 @@ internal sealed class SendMessageMethod(EmulatorState state, ConversationEngine 
             var token = state.Tokens.Next();
             conversations.Deliver(result.User!, message, Encoding.UTF8.GetString(request.Body.Span), token, ChatMessageOrigin.SendMessage);
             var response = new SendMessageResponse { MessageToken = token, BillingStatus = result.Billing };
-            return ApiResult.Ok(response, ViberJsonContext.Default.SendMessageResponse) with { UserId = receiver };
+            return ApiResult.Ok(response, ViberJson.Context.SendMessageResponse) with { UserId = receiver };
         }
     }
 

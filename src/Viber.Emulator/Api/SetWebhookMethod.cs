@@ -4,6 +4,7 @@ using Viber.Api;
 using Viber.Api.Callbacks;
 using Viber.Api.Requests;
 using Viber.Api.Serialization;
+using Viber.Api.Validation;
 using Viber.Emulator.Callbacks;
 using Viber.Emulator.Events;
 using Viber.Emulator.Internal;
@@ -35,7 +36,7 @@ internal sealed class SetWebhookMethod(EmulatorState state, EventFeed feed, Call
         SetWebhookRequest parsed;
         try
         {
-            parsed = root.Deserialize(ViberJsonContext.Default.SetWebhookRequest)!;
+            parsed = root.Deserialize(ViberJson.Context.SetWebhookRequest)!;
         }
         catch (JsonException exception)
         {
@@ -51,11 +52,10 @@ internal sealed class SetWebhookMethod(EmulatorState state, EventFeed feed, Call
                 feed.Publish(new WebhookChangedEvent());
             }
 
-            return ApiResult.Ok(new SetWebhookResponse(), ViberJsonContext.Default.SetWebhookResponse);
+            return ApiResult.Ok(new SetWebhookResponse(), ViberJson.Context.SetWebhookResponse);
         }
 
-        if (!Uri.TryCreate(parsed.Url, UriKind.Absolute, out var webhook)
-            || !(webhook.Scheme == Uri.UriSchemeHttps || (webhook.Scheme == Uri.UriSchemeHttp && webhook.IsLoopback)))
+        if (!HttpUrl.TryParse(parsed.Url, out var webhook) || !(webhook.Scheme == Uri.UriSchemeHttps || webhook.IsLoopback))
         {
             // Viber requires HTTPS with a trusted certificate; the emulator also accepts plain HTTP on loopback.
             return ApiResult.Error(ViberStatus.InvalidUrl, "url must be an absolute https URL (http is accepted for loopback addresses only)");
@@ -97,6 +97,6 @@ internal sealed class SetWebhookMethod(EmulatorState state, EventFeed feed, Call
         }
 
         var reported = eventTypes ?? [.. EventTypePolicy.ReportedWhenOmitted];
-        return ApiResult.Ok(new SetWebhookResponse { EventTypes = [.. reported.Select(ViberEventType.FromString)] }, ViberJsonContext.Default.SetWebhookResponse);
+        return ApiResult.Ok(new SetWebhookResponse { EventTypes = [.. reported.Select(ViberEventType.FromString)] }, ViberJson.Context.SetWebhookResponse);
     }
 }

@@ -1,3 +1,5 @@
+using Viber.Api.Validation;
+
 namespace Viber.Emulator.Api.Rules;
 
 /// <summary>Checks on media URLs: absolute http(s), and the extension of the last path segment.</summary>
@@ -12,8 +14,7 @@ internal static class MediaUrls
         "ws", "wsf",
     ];
 
-    public static bool IsHttpUrl(string? value)
-        => Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    public static bool IsHttpUrl(string? value) => HttpUrl.IsAbsoluteHttp(value);
 
     /// <summary>Tells whether the URL's last path segment ends with one of the extensions.</summary>
     public static bool HasExtension(string? value, params string[] extensions)

@@ -13,7 +13,7 @@ namespace Viber.Emulator.Api.Rules;
 /// </summary>
 internal static class ServerMessageRules
 {
-    public const int MaxSenderName = 28;
+    public const int MaxSenderName = Viber.Api.Messages.ViberSender.MaxNameLength;
     public const int MaxTrackingData = 4096;
     public const int MaxText = 7000;
     public const int MaxPictureText = 768;
