@@ -21,8 +21,9 @@ internal static partial class PageRunner
     /// <param name="viewport">The window size; <see cref="Desktop"/> by default.</param>
     /// <param name="bot">The bot app; the fixture's by default.</param>
     /// <param name="setUp">Runs on the new context before the page is opened (a fake clock, a blocked route).</param>
-    /// <param name="expectHttpErrors">
-    /// Whether the test provokes error answers, which Chromium logs as console errors ("Failed to load resource").
+    /// <param name="expectedConsoleError">
+    /// Which console errors the test provokes: Chromium logs every error answer and failed request as one
+    /// ("Failed to load resource"). See <see cref="ClientErrorAnswer"/>.
     /// </param>
     public static async Task RunAsync(
         ChatPageFixture fixture,
@@ -31,7 +32,7 @@ internal static partial class PageRunner
         ViewportSize? viewport = null,
         BotApp? bot = null,
         Func<IBrowserContext, Task>? setUp = null,
-        bool expectHttpErrors = false)
+        Func<string, bool>? expectedConsoleError = null)
     {
         Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? string.Empty);
         bot ??= fixture.Bot;
@@ -46,7 +47,7 @@ internal static partial class PageRunner
         page.PageError += (_, error) => problems.Add("page error: " + error);
         page.Console += (_, message) =>
         {
-            if (message.Type == "error" && !(expectHttpErrors && FailedToLoad().IsMatch(message.Text)))
+            if (message.Type == "error" && expectedConsoleError?.Invoke(message.Text) != true)
             {
                 problems.Add("console error: " + message.Text + " " + message.Location);
             }
@@ -97,6 +98,9 @@ internal static partial class PageRunner
         await page.PressAsync("#message-input", "Enter");
     }
 
+    /// <summary>Chromium's console line for a 4xx answer, which tests of refused input provoke.</summary>
+    public static bool ClientErrorAnswer(string consoleText) => ClientError().IsMatch(consoleText);
+
     [GeneratedRegex(@"^Failed to load resource: the server responded with a status of 4\d\d")]
-    private static partial Regex FailedToLoad();
+    private static partial Regex ClientError();
 }

@@ -414,14 +414,23 @@ const refreshConversation = coalesced(async () => {
   renderConversation();
 });
 
-// Events come in bursts (a message, its callback, the bot's reply, its delivered ticks): they are gathered for a
-// moment and answered with one refresh of each kind, not one request per event.
-const refreshDelayMs = 100;
-const pending = { state: false, conversation: false, timer: 0 };
+// Events come in bursts (a message, its callback, the bot's reply, its delivered ticks): the refresh waits until
+// the events pause for a moment, and a longer burst is shown at least once a second; one request per burst and kind,
+// not one per event.
+const refreshQuietMs = 150;
+const refreshMaxWaitMs = 1000;
+const pending = { state: false, conversation: false, timer: 0, since: 0 };
 
 function scheduleRefresh(what) {
   pending[what] = true;
-  if (!pending.timer) { pending.timer = setTimeout(flushRefresh, refreshDelayMs); }
+  const now = Date.now();
+  if (pending.timer) {
+    if (now - pending.since >= refreshMaxWaitMs) { return; } // Due soon anyway.
+    clearTimeout(pending.timer);
+  } else {
+    pending.since = now;
+  }
+  pending.timer = setTimeout(flushRefresh, Math.min(refreshQuietMs, pending.since + refreshMaxWaitMs - now));
 }
 
 async function flushRefresh() {
