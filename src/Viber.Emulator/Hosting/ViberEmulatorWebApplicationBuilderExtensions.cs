@@ -12,7 +12,8 @@ public static class ViberEmulatorWebApplicationBuilderExtensions
     /// When <c>{section}:AuthToken</c> is empty, registers an emulator inside the app and points the bot at it:
     /// <c>{section}:AuthToken</c> becomes the emulator's token, the bot's HTTP clients are served by the emulator
     /// in-process, and <c>{section}:WebhookUrl</c> becomes the app's own loopback address plus
-    /// <paramref name="webhookPath"/>, which the emulator calls over HTTP. Map the emulator (and its chat page)
+    /// <paramref name="webhookPath"/>, which the emulator calls over HTTP. The emulated account is named after
+    /// <c>{section}:Sender:Name</c> when it is set. Map the emulator (and its chat page)
     /// with <c>app.MapViberEmulator()</c> when this returns <see langword="true"/>.
     /// </summary>
     /// <param name="builder">The app builder; call this before <c>AddViberBot</c> reads its options.</param>
@@ -40,7 +41,17 @@ public static class ViberEmulatorWebApplicationBuilderExtensions
             [$"{section}:ApiBaseUrl"] = ViberEmulatorDefaults.InProcessApiBaseUrl,
             [$"{section}:WebhookUrl"] = new Uri(appAddress, webhookPath).ToString(),
         });
-        builder.Services.AddViberEmulator(options => options.AuthToken = token);
+        // The emulated account is named as the bot signs its messages ({section}:Sender:Name), as a real account
+        // usually is: the chat page's header and its message bubbles then name the bot alike.
+        var senderName = builder.Configuration[$"{section}:Sender:Name"];
+        builder.Services.AddViberEmulator(options =>
+        {
+            options.AuthToken = token;
+            if (!string.IsNullOrWhiteSpace(senderName))
+            {
+                options.BotName = senderName;
+            }
+        });
 
         // Every IHttpClientFactory client is served by the emulator in-process: the sample has no other HTTP
         // dependency, and no request can leave the machine in emulator mode.
