@@ -345,7 +345,7 @@ function accountName() { return (state.bot && state.bot.name) || 'the bot'; }
 function renderUsers() {
   const list = $('user-list');
   list.replaceChildren();
-  // A user that is gone (another tab, a test resetting the emulator) cannot be acted for.
+  // A user that is gone (the app restarted with a new emulator) cannot be acted for.
   if (state.loaded && state.selected && !state.users.some((u) => u.id === state.selected)) { state.selected = null; }
   state.users.forEach((user) => {
     const item = document.createElement('li');
