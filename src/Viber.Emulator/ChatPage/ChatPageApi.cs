@@ -90,7 +90,8 @@ internal sealed class ChatPageApi(ViberEmulator emulator)
         }
 
         // Checked on the JSON first, so a bad field is named with what it needs rather than a .NET type; a
-        // JsonException left over (a field the page does not send, of the wrong type) is put in words by Guard.
+        // JsonException left over (a field the page does not send, of the wrong type) is put in the same words, the
+        // message type's metadata saying what the field needs.
         JsonTypeInfo typeInfo;
         using (var json = JsonDocument.Parse(body))
         {

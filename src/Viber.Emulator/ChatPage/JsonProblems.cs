@@ -26,6 +26,8 @@ internal static partial class JsonProblems
             return new ChatPageProblem($"The body is not valid JSON{Position(exception)}: {Plain(exception.Message)}", exception);
         }
 
+        // A value of the wrong type is the one failure whose message says "could not be converted to"
+        // (System.Text.Json's resources are English only); any other (a converter's own) is passed on by its path.
         var field = Field(exception.Path);
         if (!exception.Message.Contains("could not be converted to", StringComparison.Ordinal))
         {

@@ -5,7 +5,7 @@ using Viber.Emulator.Tests.Support;
 
 namespace Viber.Emulator.Tests.Users;
 
-/// <summary>Files a user sends: Viber users can share files, and the bot gets them as a <c>file</c> message callback.</summary>
+/// <summary>Files a user sends: Viber users share files, and the bot gets them as a <c>file</c> message callback.</summary>
 public sealed class UserFileMessageTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
