@@ -39,8 +39,17 @@ builder.Services.Configure<ForwardedHeadersOptions>(options =>
 
 var app = builder.Build();
 app.UseForwardedHeaders();
-// The request log goes to this host's logger (the static one is left alone, see AddSerilog above).
-app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+// The request log goes to this host's logger (the static one is left alone, see AddSerilog above). The emulator's chat
+// page and its API (a request per page action and refresh) log at Debug, or they would bury the bot's own lines;
+// errors stay errors, as in Serilog's default.
+app.UseSerilogRequestLogging(options =>
+{
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+    options.GetLevel = (context, _, exception) =>
+        exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+        : context.Request.Path.StartsWithSegments(ViberEmulatorDefaults.AppPath) ? Serilog.Events.LogEventLevel.Debug
+        : Serilog.Events.LogEventLevel.Information;
+});
 app.MapViberWebhook();
 app.MapHealthChecks("/health");
 if (emulated)

@@ -9,7 +9,8 @@ namespace Viber.Browser.Tests;
 /// The emulator's chat page in Chromium against a real bot (Viber.AspNetCore on Kestrel): what a developer does on the
 /// page and what they must see. Each test has its own user and saves a screenshot under artifacts/screenshots/.
 /// </summary>
-public sealed partial class ChatPageTests(ChatPageFixture fixture) : IClassFixture<ChatPageFixture>
+[Collection(ChatPageCollection.Name)]
+public sealed class ChatPageTests(ChatPageFixture fixture)
 {
     [Fact]
     public Task A_message_is_echoed_with_the_bots_name_and_avatar_and_ticks_go_from_delivered_to_seen() => RunAsync("echo", "Ann", async page =>
@@ -19,8 +20,8 @@ public sealed partial class ChatPageTests(ChatPageFixture fixture) : IClassFixtu
         var echo = page.Locator("#messages .msg.bot").Last;
         await Expect(echo.Locator(".text")).ToHaveTextAsync("echo: hello Viber");
         await Expect(echo.Locator(".text b")).ToHaveTextAsync("Viber");
-        await Expect(echo.Locator(".sender")).ToHaveTextAsync(BotApp.BotName);
         await Expect(echo.Locator(".sender .avatar")).ToBeVisibleAsync();
+        await Expect(echo.Locator(".sender .avatar")).ToHaveAttributeAsync("title", new Regex("^" + BotApp.BotName));
         await Expect(page.Locator("#messages .msg.user").Last.Locator(".ticks")).ToHaveClassAsync(Ticks("delivered"));
         await Expect(echo.Locator(".ticks")).ToHaveClassAsync(Ticks("delivered"));
 
@@ -100,55 +101,40 @@ public sealed partial class ChatPageTests(ChatPageFixture fixture) : IClassFixtu
         await Expect(failure).ToBeVisibleAsync();
     });
 
+    [Fact]
+    public Task The_header_names_the_bot_account_and_a_bubble_shows_its_sender_name_only_where_it_differs() => RunAsync("bot-name", "Emma", async page =>
+    {
+        await SendAsync(page, "hello");
+        var echo = page.Locator("#messages .msg.bot").Filter(new LocatorFilterOptions { HasText = "echo: hello" });
+        await Expect(echo).ToHaveCountAsync(1);
+
+        await SendAsync(page, ShopBot.Chef);
+
+        // The account and the sender are the same bot here: one name, in the header only.
+        await Expect(page.Locator("#chat-title")).ToHaveTextAsync("Emma ↔ " + BotApp.BotName);
+        await Expect(echo.Locator(".sender-name")).ToHaveCountAsync(0);
+        var chef = page.Locator("#messages .msg.bot").Filter(new LocatorFilterOptions { HasText = ShopBot.ChefText });
+        await Expect(chef.Locator(".sender-name")).ToHaveTextAsync(ShopBot.ChefName);
+        await Expect(chef.Locator(".sender-name")).ToHaveAttributeAsync("title", "sender.name of this message; the bot account is named " + BotApp.BotName);
+        await Expect(page.Locator("#chat-title")).ToHaveTextAsync("Emma ↔ " + BotApp.BotName);
+        await Expect(page.Locator("#bot-info .bot-name")).ToHaveTextAsync(BotApp.BotName);
+    });
+
     /// <summary>Opens the page in a fresh context, creates a user and opens its chat, runs the test, saves screenshots.</summary>
     private Task RunAsync(string name, string user, Func<IPage, Task> test) => RunAsync(name, user, openConversation: true, test);
 
-    private async Task RunAsync(string name, string user, bool openConversation, Func<IPage, Task> test)
+    private Task RunAsync(string name, string user, bool openConversation, Func<IPage, Task> test) => PageRunner.RunAsync(fixture, name, async page =>
     {
-        Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? string.Empty);
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.PageError += (_, error) => problems.Add("page error: " + error);
-        page.Console += (_, message) =>
+        await PageRunner.CreateUserAsync(page, user);
+        if (openConversation)
         {
-            if (message.Type == "error")
-            {
-                problems.Add("console error: " + message.Text + " " + message.Location);
-            }
-        };
-
-        try
-        {
-            await page.GotoAsync(fixture.Bot.PageUrl.ToString());
-            await Expect(page.Locator("#bot-info")).ToContainTextAsync("webhook http://127.0.0.1:");
-            await page.FillAsync("#new-user-form input[name=name]", user);
-            await page.ClickAsync("#create-user");
-            await Expect(page.Locator("#chat-title")).ToHaveTextAsync(user + " ↔ " + BotApp.BotName);
-            if (openConversation)
-            {
-                await page.FillAsync("#context-input", "browser-test");
-                await page.ClickAsync("#open-conversation");
-                await Expect(page.Locator("#events li.callback").Filter(new LocatorFilterOptions { HasText = "conversation_started" }).First).ToContainTextAsync("HTTP 200");
-            }
-
-            await test(page);
-        }
-        catch
-        {
-            await Screenshots.SaveAsync(page, name + "-failed");
-            throw;
+            await PageRunner.OpenConversationAsync(page);
         }
 
-        await Screenshots.SaveAsync(page, name);
-        Assert.True(problems.Count == 0, "The page reported problems:\n" + string.Join("\n", problems));
-    }
+        await test(page);
+    });
 
-    private static async Task SendAsync(IPage page, string text)
-    {
-        await page.FillAsync("#message-input", text);
-        await page.PressAsync("#message-input", "Enter");
-    }
+    private static Task SendAsync(IPage page, string text) => PageRunner.SendAsync(page, text);
 
     private static Regex Ticks(string status) => new("(^|\\s)" + status + "(\\s|$)");
 }

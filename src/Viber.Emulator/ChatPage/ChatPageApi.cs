@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Viber.Api.Messages;
 using Viber.Api.Serialization;
@@ -39,12 +41,12 @@ internal sealed class ChatPageApi(ViberEmulator emulator)
         {
             profile.Country = country.Length == 2 && country.All(char.IsAsciiLetter)
                 ? country.ToUpperInvariant()
-                : throw new ChatPageProblem("country must be a 2-letter ISO code, such as UA.");
+                : throw ChatPageProblem.ForField("country", "a 2-letter ISO country code is required, such as UA");
         }
 
         if (request.Language is { } language)
         {
-            profile.Language = !string.IsNullOrWhiteSpace(language) ? language.Trim() : throw new ChatPageProblem("language must not be empty.");
+            profile.Language = !string.IsNullOrWhiteSpace(language) ? language.Trim() : throw ChatPageProblem.ForField("language", "a language code is required, such as en (it must not be empty)");
         }
 
         profile.ApiVersion = request.ApiVersion ?? profile.ApiVersion;
@@ -54,6 +56,14 @@ internal sealed class ChatPageApi(ViberEmulator emulator)
         var user = emulator.CreateUser(profile);
         context.Response.Headers.Location = context.Request.PathBase + context.Request.Path + "/" + Uri.EscapeDataString(user.Id);
         await ChatPageHttp.WriteJsonAsync(context, StatusCodes.Status201Created, PageViews.User(user), ChatPageJsonContext.Default.PageUser).ConfigureAwait(false);
+    }
+
+    public static Task NotFoundAsync(HttpContext context)
+    {
+        var path = context.Request.RouteValues["path"] as string;
+        throw path is not null && path.StartsWith("users//", StringComparison.Ordinal)
+            ? NoUserPicked()
+            : new ChatPageProblem(StatusCodes.Status404NotFound, $"The page API has no {context.Request.Method} api/{path}.");
     }
 
     public async Task OpenConversationAsync(HttpContext context)
@@ -79,13 +89,26 @@ internal sealed class ChatPageApi(ViberEmulator emulator)
             throw new ChatPageProblem("Send the message as JSON, such as { \"type\": \"text\", \"text\": \"hi\" }.");
         }
 
-        var message = ViberJson.DeserializeMessage(body);
-        if (message is TextMessage { Text: null or "" })
+        // Checked on the JSON first, so a bad field is named with what it needs rather than a .NET type; a
+        // JsonException left over (a field the page does not send, of the wrong type) is put in the same words, the
+        // message type's metadata saying what the field needs.
+        JsonTypeInfo typeInfo;
+        using (var json = JsonDocument.Parse(body))
         {
-            throw new ChatPageProblem("A text message needs text: Viber clients do not send empty messages.");
+            typeInfo = UserMessageValidator.Validate(json.RootElement);
         }
 
-        // SendMessageAsync refuses the types a user cannot send (file, rich media, keyboard) with an ArgumentException: 400.
+        ViberMessage message;
+        try
+        {
+            message = ViberJson.DeserializeMessage(body);
+        }
+        catch (JsonException exception)
+        {
+            throw JsonProblems.From(exception, typeInfo);
+        }
+
+        // SendMessageAsync also refuses the types a user cannot send (rich media, keyboard) with an ArgumentException: 400.
         await StartAsync(context, "send message", token => user.SendMessageAsync(message, token)).ConfigureAwait(false);
     }
 
@@ -95,7 +118,7 @@ internal sealed class ChatPageApi(ViberEmulator emulator)
         var request = await ChatPageHttp.ReadJsonAsync(context, ChatPageJsonContext.Default.TapRequest).ConfigureAwait(false);
         if (request?.Index is not { } index)
         {
-            throw new ChatPageProblem("Say which button: { \"index\": 0 } for the keyboard, plus \"messageToken\" for a rich media message.");
+            throw ChatPageProblem.ForField("index", "say which button: { \"index\": 0 } for the keyboard, plus \"messageToken\" for a rich media message");
         }
 
         if (request.MessageToken is null)
@@ -106,7 +129,7 @@ internal sealed class ChatPageApi(ViberEmulator emulator)
 
         if (!long.TryParse(request.MessageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var messageToken))
         {
-            throw new ChatPageProblem("messageToken must be the message's token as a string of digits.");
+            throw ChatPageProblem.ForField("messageToken", "the message's token as a string of digits is required");
         }
 
         await StartAsync(context, "tap rich media button", token => user.TapRichMediaButtonAsync(messageToken, index, token)).ConfigureAwait(false);
@@ -116,10 +139,19 @@ internal sealed class ChatPageApi(ViberEmulator emulator)
     {
         // Viber ids are base64 and may hold '/', which a server leaves encoded in the path as %2F.
         var id = (context.Request.RouteValues["id"] as string ?? string.Empty).Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
-        return emulator.TryGetUser(id, out var user)
-            ? user
-            : throw new ChatPageProblem(StatusCodes.Status404NotFound, $"No emulated user has id '{id}'.");
+        if (emulator.TryGetUser(id, out var user))
+        {
+            return user;
+        }
+
+        // "null" and "undefined" are what a script sends when no user is picked: said as such, not as a missing user.
+        throw string.IsNullOrWhiteSpace(id) || id is "null" or "undefined"
+            ? NoUserPicked()
+            : ChatPageProblem.ForField("id", $"no emulated user has id '{id}'; GET api/users lists them", StatusCodes.Status404NotFound);
     }
+
+    private static ChatPageProblem NoUserPicked()
+        => ChatPageProblem.ForField("id", "a user id is required: pick a user, or create one with POST api/users");
 
     /// <summary>Starts an action that takes no input; the body is still read, so it must be JSON (<c>{}</c>).</summary>
     private async Task StartBodilessAsync(HttpContext context, string operation, Func<EmulatedUser, Func<CancellationToken, Task>> action)

@@ -38,6 +38,9 @@ internal static class ChatPageEndpoints
         routes.MapPost("/users/{id}/seen", ChatPageHttp.Guard(api.MarkSeenAsync));
         routes.MapPost("/users/{id}/messages", ChatPageHttp.Guard(api.SendMessageAsync));
         routes.MapPost("/users/{id}/tap", ChatPageHttp.Guard(api.TapAsync));
+
+        // Any other path under api/ (users//open, a typo) gets a JSON answer the page can show, not an empty 404.
+        routes.MapFallback("{**path}", ChatPageHttp.Guard(ChatPageApi.NotFoundAsync));
     }
 
     private static Task ServePage(HttpContext context)

@@ -16,8 +16,9 @@ internal static class ChatPageHttp
 
     /// <summary>
     /// Runs a handler and turns refused input into an error answer: <see cref="ChatPageProblem"/> with its status,
-    /// <see cref="JsonException"/> and <see cref="ArgumentException"/> (the emulator's validation) as 400,
-    /// <see cref="InvalidOperationException"/> (an action the user's state does not allow) as 409.
+    /// <see cref="JsonException"/> (in plain words, naming the JSON path) and <see cref="ArgumentException"/> (the
+    /// emulator's validation) as 400, <see cref="InvalidOperationException"/> (an action the user's state does not
+    /// allow) as 409.
     /// </summary>
     public static RequestDelegate Guard(Func<HttpContext, Task> handler) => async context =>
     {
@@ -28,7 +29,7 @@ internal static class ChatPageHttp
         catch (Exception exception) when (!context.Response.HasStarted && AsProblem(exception) is { } problem)
         {
             context.Response.Clear();
-            await WriteJsonAsync(context, problem.StatusCode, new PageError(problem.Message), ChatPageJsonContext.Default.PageError).ConfigureAwait(false);
+            await WriteJsonAsync(context, problem.StatusCode, new PageError(problem.Message, problem.Field), ChatPageJsonContext.Default.PageError).ConfigureAwait(false);
         }
     };
 
@@ -50,7 +51,15 @@ internal static class ChatPageHttp
     public static async Task<T?> ReadJsonAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo)
     {
         var body = await ReadBodyAsync(context).ConfigureAwait(false);
-        return body.Length == 0 ? default : JsonSerializer.Deserialize(body, typeInfo);
+        try
+        {
+            return body.Length == 0 ? default : JsonSerializer.Deserialize(body, typeInfo);
+        }
+        catch (JsonException exception)
+        {
+            // Here the request's type is known, so the answer can say what the field at fault needs.
+            throw JsonProblems.From(exception, typeInfo);
+        }
     }
 
     /// <summary>Reads a JSON body whole, checking its type and size.</summary>
@@ -87,7 +96,7 @@ internal static class ChatPageHttp
     private static ChatPageProblem? AsProblem(Exception exception) => exception switch
     {
         ChatPageProblem problem => problem,
-        JsonException => new ChatPageProblem(StatusCodes.Status400BadRequest, "The body is not valid JSON for this request: " + exception.Message, exception),
+        JsonException json => JsonProblems.From(json),
         ArgumentException => new ChatPageProblem(StatusCodes.Status400BadRequest, exception.Message, exception),
         ObjectDisposedException => null,
         InvalidOperationException => new ChatPageProblem(StatusCodes.Status409Conflict, exception.Message, exception),

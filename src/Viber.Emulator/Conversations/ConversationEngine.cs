@@ -125,9 +125,9 @@ internal sealed class ConversationEngine(EmulatorState state, EventFeed feed, Ca
 
     public async Task<CallbackResult> SendUserMessageAsync(UserState user, ViberMessage message, bool silent, CancellationToken cancellationToken)
     {
-        if (message is FileMessage or RichMediaMessage or KeyboardMessage or UnknownMessage)
+        if (message is RichMediaMessage or KeyboardMessage or UnknownMessage)
         {
-            throw new ArgumentException($"Viber users can send text, picture, video, contact, url, location and sticker messages, not {message.Type ?? "keyboard-only"} messages.", nameof(message));
+            throw new ArgumentException($"Viber users can send text, picture, video, file, contact, url, location and sticker messages, not {message.Type ?? "keyboard-only"} messages.", nameof(message));
         }
 
         // The caller's object is left alone: the user's copy has no bot fields and carries the last tracking data.

@@ -22,7 +22,8 @@ public static class ViberEmulatorWebApplicationBuilderExtensions
     /// In emulator mode <c>{section}:AuthToken</c> becomes a fresh emulator token, only the bot's Viber client (the
     /// IHttpClientFactory client named <c>ViberBotClient.HttpClientName</c>) is served by the emulator in-process (the
     /// app's other HttpClients are untouched), and <c>{section}:WebhookUrl</c> becomes the app's own loopback address
-    /// plus <paramref name="webhookPath"/>, which the emulator calls over HTTP. Map the emulator (and its chat page)
+    /// plus <paramref name="webhookPath"/>, which the emulator calls over HTTP. The emulated account is named after
+    /// <c>{section}:Sender:Name</c> when it is set. Map the emulator (and its chat page)
     /// with <c>app.MapViberEmulator()</c> when this returns <see langword="true"/>. <c>{section}:Emulator:AllowRemoteClients</c>
     /// sets <see cref="ViberEmulatorOptions.AllowRemoteClients"/>.
     /// </remarks>
@@ -55,10 +56,17 @@ public static class ViberEmulatorWebApplicationBuilderExtensions
             [$"{section}:ApiBaseUrl"] = ViberEmulatorDefaults.InProcessApiBaseUrl,
             [$"{section}:WebhookUrl"] = new Uri(appAddress, webhookPath).ToString(),
         });
+        // The emulated account is named as the bot signs its messages ({section}:Sender:Name), as a real account
+        // usually is: the chat page's header and its message bubbles then name the bot alike.
+        var senderName = configuration[$"{section}:Sender:Name"];
         builder.Services.AddViberEmulator(options =>
         {
             options.AuthToken = token;
             options.AllowRemoteClients = allowRemote;
+            if (!string.IsNullOrWhiteSpace(senderName))
+            {
+                options.BotName = senderName;
+            }
         });
 
         // Only the Viber client is served by the emulator: a bot that also calls a weather or CRM API keeps reaching it.

@@ -86,10 +86,10 @@ public sealed partial class EmulatedUser
         => _conversations.UnsubscribeAsync(_state, cancellationToken);
 
     /// <summary>Sends a message to the bot (a first message subscribes the user, without a subscribed callback).</summary>
-    /// <param name="message">Text, picture, video, contact, url, location or sticker; the emulator sends a copy carrying the last tracking data.</param>
+    /// <param name="message">Text, picture, video, file, contact, url, location or sticker; the emulator sends a copy carrying the last tracking data.</param>
     /// <param name="cancellationToken">Cancels the callback.</param>
     /// <returns>The callback's result.</returns>
-    /// <exception cref="ArgumentException">Users cannot send this type (file, rich media, keyboard).</exception>
+    /// <exception cref="ArgumentException">Users cannot send this type (rich media, keyboard).</exception>
     public Task<CallbackResult> SendMessageAsync(ViberMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -121,6 +121,16 @@ public sealed partial class EmulatedUser
     /// <returns>The callback's result.</returns>
     public Task<CallbackResult> SendVideoAsync(string media, long size, long? duration = null, string? thumbnail = null, CancellationToken cancellationToken = default)
         => SendMessageAsync(new VideoMessage { Media = media, Size = size, Duration = duration, Thumbnail = thumbnail }, cancellationToken);
+
+    /// <summary>Sends a file.</summary>
+    /// <param name="media">The file URL.</param>
+    /// <param name="fileName">The file name, with its extension.</param>
+    /// <param name="size">The size in bytes.</param>
+    /// <param name="cancellationToken">Cancels the callback.</param>
+    /// <returns>The callback's result.</returns>
+    public Task<CallbackResult> SendFileAsync(string media, string fileName, long size, CancellationToken cancellationToken = default)
+        // Viber's callback reference names the size file_size and its SDKs read size: both are sent, so either works.
+        => SendMessageAsync(new FileMessage { Media = media, FileName = fileName, Size = size, FileSize = size }, cancellationToken);
 
     /// <summary>Sends a sticker.</summary>
     /// <param name="stickerId">The Viber sticker id.</param>

@@ -10,12 +10,16 @@ namespace Viber.Browser.Tests.Support;
 /// <summary>
 /// The bot the browser tests chat with, built on Viber.AspNetCore as users build theirs: it echoes text, answers
 /// "menu" with a keyboard of 2-, 3- and 6-column buttons, "carousel" with a two-block rich media message, and says
-/// goodbye on unsubscribe — which Viber refuses (status 6), the classic mistake the side panel must show.
+/// goodbye on unsubscribe — which Viber refuses (status 6), the classic mistake the side panel must show. "chef" is
+/// answered under another sender name than the account's, as a bot signs a message from a person.
 /// </summary>
 internal sealed partial class ShopBot(IViberBotClient viber, ILogger<ShopBot> logger) : IViberEventHandler<MessageCallback>, IViberEventHandler<UnsubscribedCallback>
 {
     public const string Menu = "menu";
     public const string Carousel = "carousel";
+    public const string Chef = "chef";
+    public const string ChefName = "Chef Mario";
+    public const string ChefText = "Today's special is ready.";
 
     public static Keyboard MenuKeyboard => new()
     {
@@ -50,6 +54,7 @@ internal sealed partial class ShopBot(IViberBotClient viber, ILogger<ShopBot> lo
         {
             Menu => new TextMessage { Receiver = receiver, Text = "What would you like? *Tap* a button.", Keyboard = MenuKeyboard },
             Carousel => new RichMediaMessage { Receiver = receiver, RichMedia = Pizzas, AltText = "Our pizzas" },
+            Chef => new TextMessage { Receiver = receiver, Text = ChefText, Sender = new ViberSender(ChefName) },
             { } text => new TextMessage { Receiver = receiver, Text = "echo: " + text },
             null => new TextMessage { Receiver = receiver, Text = "echo: a " + callback.Message?.Type + " message" },
         };

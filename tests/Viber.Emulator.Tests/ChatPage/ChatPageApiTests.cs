@@ -56,7 +56,7 @@ public sealed class ChatPageApiTests
     [InlineData("""{"name":"Ann","devices":0}""", "device")]
     [InlineData("""{"name":"Ann","language":" "}""", "language")]
     [InlineData("""{"name":"   "}""", "empty")]
-    [InlineData("""{"name":5}""", "not valid JSON")]
+    [InlineData("""{"name":5}""", "name: a string is required")]
     [InlineData("""not json""", "not valid JSON")]
     [InlineData("", "Send the new user as JSON")]
     public async Task A_bad_new_user_is_refused_with_400_and_the_reason(string body, string reason)
@@ -130,7 +130,8 @@ public sealed class ChatPageApiTests
         var (status, error) = method == "GET" ? await host.GetAsync(path) : await host.PostAsync(path, """{"type":"text","text":"hi"}""");
 
         Assert.Equal(HttpStatusCode.NotFound, status);
-        Assert.Equal("No emulated user has id 'nobody'.", error.GetProperty("error").GetString());
+        Assert.Equal("id: no emulated user has id 'nobody'; GET api/users lists them", error.GetProperty("error").GetString());
+        Assert.Equal("id", error.GetProperty("field").GetString());
     }
 
     [Fact]
@@ -208,7 +209,7 @@ public sealed class ChatPageApiTests
 
     [Theory]
     [InlineData("""{"index":0}""", HttpStatusCode.Conflict, "has no keyboard")]
-    [InlineData("""{}""", HttpStatusCode.BadRequest, "Say which button")]
+    [InlineData("""{}""", HttpStatusCode.BadRequest, "index: say which button")]
     [InlineData("""{"index":0,"messageToken":"12ab"}""", HttpStatusCode.BadRequest, "messageToken")]
     [InlineData("""{"index":0,"messageToken":"123"}""", HttpStatusCode.Conflict, "no rich media message 123")]
     public async Task A_tap_on_a_button_the_user_does_not_see_is_refused(string body, HttpStatusCode expected, string reason)
@@ -245,9 +246,9 @@ public sealed class ChatPageApiTests
     }
 
     [Theory]
-    [InlineData("""{"type":"file","media":"https://example.com/a.pdf","size":10,"file_name":"a.pdf"}""", "not file messages")]
-    [InlineData("""{"type":"text","text":""}""", "needs text")]
-    [InlineData("""[1,2]""", "not valid JSON")]
+    [InlineData("""{"type":"rich_media","rich_media":{"Buttons":[]}}""", "type: Viber users cannot send rich_media messages")]
+    [InlineData("""{"type":"text","text":""}""", "text: some text is required")]
+    [InlineData("""[1,2]""", "must be a JSON object")]
     public async Task A_message_a_Viber_user_cannot_send_is_refused_with_400(string body, string reason)
     {
         await using var host = await ChatPageHost.StartAsync();

@@ -68,7 +68,7 @@ public sealed class UserFlowTests
         Assert.Equal(40129, Assert.IsType<StickerMessage>(messages[3]).StickerId);
         Assert.Equal("+380501112233", Assert.IsType<ContactMessage>(messages[4]).Contact!.PhoneNumber);
         Assert.Equal(30.52, Assert.IsType<LocationMessage>(messages[6]).Location!.Longitude);
-        await Assert.ThrowsAsync<ArgumentException>(() => user.SendMessageAsync(new FileMessage { Media = "https://m.example/f.pdf", Size = 1, FileName = "f.pdf" }, Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => user.SendMessageAsync(new RichMediaMessage { RichMedia = new() }, Ct));
     }
 
     [Fact]

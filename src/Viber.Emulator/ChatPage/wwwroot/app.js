@@ -1,9 +1,15 @@
 // The Viber emulator's chat page. It talks to the emulator through a small JSON API under ./api/ and listens to
 // ./api/events (server-sent events) so callbacks, API calls and messages show up live. No build step, no CDN.
+// It does not poll: events say what changed, and only a broken stream makes it fall back to a slow refresh.
 'use strict';
 
-const state = { users: [], selected: null, bot: null, conversation: { messages: [], keyboard: null } };
+const state = { users: [], selected: null, bot: null, conversation: { messages: [], keyboard: null }, loaded: false };
 const $ = (id) => document.getElementById(id);
+
+// The page API answers errors as { error, field }: the field (a JSON path such as location.lat) marks the input.
+class ApiError extends Error {
+  constructor(message, field) { super(message); this.field = field || null; }
+}
 
 async function api(path, options = {}) {
   const method = options.method || 'GET';
@@ -15,21 +21,53 @@ async function api(path, options = {}) {
     cache: 'no-store',
   });
   const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch (error) { data = null; } // A proxy's HTML error page, say.
   if (!response.ok) {
-    throw new Error((data && (data.error || data.title)) || ('HTTP ' + response.status));
+    throw new ApiError((data && (data.error || data.title)) || ('HTTP ' + response.status + ' ' + response.statusText), data && data.field);
   }
   return data;
 }
 
-function showError(error) {
-  const element = $('error');
-  element.textContent = error ? String(error.message || error) : '';
-  element.hidden = !error;
+// Which input a field of the page API belongs to, so its error is shown where it was typed.
+function inputForField(field) {
+  if (!field) { return null; }
+  if (field === 'file_name') { return $('file-name-input'); }
+  if (field === 'size' || field === 'file_size') { return $('file-size-input'); }
+  if (field === 'context') { return $('context-input'); }
+  if (/^(text|media|sticker_id|type|location|contact)\b/.test(field)) { return $('message-input'); }
+  return document.querySelector('#new-user-form [name="' + CSS.escape(field) + '"]');
 }
 
-async function run(action) {
-  try { showError(null); await action(); } catch (error) { showError(error); }
+function clearInvalid() {
+  document.querySelectorAll('[aria-invalid="true"]').forEach((input) => input.removeAttribute('aria-invalid'));
+}
+
+// Errors show next to what caused them: the composer's line under the chat, the new-user form's in the form.
+function showError(error, element = $('error')) {
+  clearInvalid();
+  [$('error'), $('new-user-error')].forEach((other) => { other.hidden = true; });
+  element.textContent = error ? String(error.message || error) : '';
+  element.hidden = !error;
+  const input = error && inputForField(error.field);
+  if (input) { input.setAttribute('aria-invalid', 'true'); }
+}
+
+// A user's action: its error replaces the last one, and stays until the next action.
+async function run(action, errorElement) {
+  try { showError(null); await action(); } catch (error) { showError(error, errorElement); }
+}
+
+// A refresh nobody asked for (an event, the fallback poll): it must not wipe the error of the user's last action.
+let backgroundFailed = false;
+async function background(load) {
+  try {
+    await load();
+    if (backgroundFailed) { backgroundFailed = false; showError(null); }
+  } catch (error) {
+    backgroundFailed = true;
+    showError(error);
+  }
 }
 
 // ---------- Viber text formatting: *bold* _italic_ ~strike~ ```mono``` ----------
@@ -126,7 +164,7 @@ function renderKeyboard(keyboard) {
   // InputFieldState: a Viber client hides or shrinks its text field while such a keyboard is shown.
   const inputState = (keyboard && keyboard.InputFieldState) || 'regular';
   document.body.dataset.inputFieldState = inputState;
-  $('message-input').placeholder = inputState === 'hidden' ? 'The bot hid the text field (InputFieldState: hidden)' : 'Type a message';
+  updateComposer();
   if (!keyboard || !Array.isArray(keyboard.Buttons)) { return; }
   container.style.backgroundColor = keyboard.BgColor || '';
   keyboard.Buttons.forEach((button, index) => container.appendChild(renderButton(button, () => tap({ index }))));
@@ -210,9 +248,12 @@ function renderMessageBody(entry) {
     case 'video':
       body.appendChild(card('video', '🎬', 'Video' + (message.duration ? ' · ' + message.duration + ' s' : '') + (message.size ? ' · ' + kilobytes(message.size) : '') + ' ', link(message.media, 'play')));
       break;
-    case 'file':
-      body.appendChild(card('file', '📄', link(message.media, message.file_name || 'file'), message.size ? ' · ' + kilobytes(message.size) : ''));
+    case 'file': {
+      // Bots send size; Viber's callbacks name it file_size.
+      const size = message.size || message.file_size;
+      body.appendChild(card('file', '📄', link(message.media, message.file_name || 'file'), size ? ' · ' + kilobytes(size) : ''));
       break;
+    }
     case 'location': {
       const { lat, lon } = message.location || {};
       body.appendChild(card('location', '📍', lat + ', ' + lon + ' ', link('https://www.openstreetmap.org/?mlat=' + lat + '&mlon=' + lon, 'map')));
@@ -250,12 +291,17 @@ function renderConversation() {
     item.className = 'msg ' + entry.direction + ' type-' + (entry.message.type || 'keyboard') + ' status-' + entry.status;
     item.dataset.token = entry.token;
     if (entry.direction === 'bot') {
+      // The chat title names the bot by its account; a message's sender.name shows only where it says something else
+      // (a bot may sign messages as "Anna from support"), so one bot never appears under two names by accident.
       const sender = entry.message.sender || {};
+      const account = accountName();
+      const name = sender.name || account;
       const header = div('sender');
       const avatar = document.createElement('span');
       avatar.className = 'avatar';
+      avatar.title = name + (sender.avatar ? '' : ' (no sender.avatar)');
       // The initial shows until (or unless) the avatar loads; drawn by CSS so it is not part of the sender's name.
-      avatar.dataset.initial = (sender.name || (state.bot && state.bot.name) || 'B').trim().charAt(0).toUpperCase();
+      avatar.dataset.initial = (name || 'B').trim().charAt(0).toUpperCase();
       if (sender.avatar) {
         const image = document.createElement('img');
         image.alt = '';
@@ -264,7 +310,13 @@ function renderConversation() {
         avatar.appendChild(image);
       }
       header.appendChild(avatar);
-      header.appendChild(document.createTextNode(sender.name || (state.bot && state.bot.name) || 'Bot'));
+      if (sender.name && sender.name !== account) {
+        const label = document.createElement('span');
+        label.className = 'sender-name';
+        label.title = 'sender.name of this message; the bot account is named ' + account;
+        label.textContent = sender.name;
+        header.appendChild(label);
+      }
       item.appendChild(header);
     }
     item.appendChild(renderMessageBody(entry));
@@ -288,9 +340,13 @@ function renderConversation() {
 }
 
 // ---------- Users ----------
+function accountName() { return (state.bot && state.bot.name) || 'the bot'; }
+
 function renderUsers() {
   const list = $('user-list');
   list.replaceChildren();
+  // A user that is gone (the app restarted with a new emulator) cannot be acted for.
+  if (state.loaded && state.selected && !state.users.some((u) => u.id === state.selected)) { state.selected = null; }
   state.users.forEach((user) => {
     const item = document.createElement('li');
     item.dataset.userId = user.id;
@@ -301,9 +357,12 @@ function renderUsers() {
     list.appendChild(item);
   });
   const user = state.users.find((u) => u.id === state.selected);
-  $('chat-title').textContent = user ? user.name + ' ↔ ' + ((state.bot && state.bot.name) || 'the bot') : 'Pick or create a user';
+  // The account's name, as a Viber client titles the chat; bubbles add a sender.name only where it differs.
+  $('chat-title').textContent = user ? user.name + ' ↔ ' + accountName() : 'Pick or create a user';
+  $('no-user').hidden = Boolean(user);
   $('chat-actions').hidden = !user;
   $('composer').hidden = !user;
+  ['open-conversation', 'mark-seen', 'send'].forEach((id) => { $(id).disabled = !user; });
   $('subscribe').disabled = !user || user.subscribed;
   $('unsubscribe').disabled = !user || !user.subscribed;
 }
@@ -335,8 +394,16 @@ const refreshState = coalesced(async () => {
   const data = await api('state');
   state.bot = data.bot;
   state.users = data.users;
+  if (!state.loaded) {
+    state.loaded = true;
+    // The first load picks the user in the address (a reload keeps the chat), else the first one.
+    const fromHash = decode(location.hash.slice(1));
+    const initial = state.users.find((u) => u.id === fromHash) || state.users[0];
+    if (initial) { state.selected = initial.id; pending.conversation = true; }
+  }
   renderBot();
   renderUsers();
+  filterEvents();
 });
 
 const refreshConversation = coalesced(async () => {
@@ -347,34 +414,134 @@ const refreshConversation = coalesced(async () => {
   renderConversation();
 });
 
+// Events come in bursts (a message, its callback, the bot's reply, its delivered ticks): the refresh waits until
+// the events pause for a moment, and a longer burst is shown at least once a second; one request per burst and kind,
+// not one per event.
+const refreshQuietMs = 150;
+const refreshMaxWaitMs = 1000;
+const pending = { state: false, conversation: false, timer: 0, since: 0 };
+
+function scheduleRefresh(what) {
+  pending[what] = true;
+  const now = Date.now();
+  if (pending.timer) {
+    if (now - pending.since >= refreshMaxWaitMs) { return; } // Due soon anyway.
+    clearTimeout(pending.timer);
+  } else {
+    pending.since = now;
+  }
+  pending.timer = setTimeout(flushRefresh, Math.min(refreshQuietMs, pending.since + refreshMaxWaitMs - now));
+}
+
+async function flushRefresh() {
+  pending.timer = 0;
+  // The state first: its first load picks the user whose conversation comes next.
+  if (pending.state) { pending.state = false; await background(refreshState); }
+  if (pending.conversation) { pending.conversation = false; await background(refreshConversation); }
+}
+
+const narrow = window.matchMedia('(max-width: 959px)');
+
 async function selectUser(id) {
   state.selected = id;
   history.replaceState(null, '', '#' + encodeURIComponent(id));
   renderUsers();
   filterEvents();
+  if (narrow.matches) { setPanel(''); } // On a phone the chat is what the user came for.
   await refreshConversation();
 }
 
-function userPath(action) { return 'users/' + encodeURIComponent(state.selected) + '/' + action; }
+function userPath(action) {
+  // The buttons are hidden and disabled without a user; this is for anything that gets through anyway.
+  if (!state.selected) { throw new ApiError('Pick or create a user first.', 'id'); }
+  return 'users/' + encodeURIComponent(state.selected) + '/' + action;
+}
+
+// ---------- Panels on narrow screens ----------
+let unseenEvents = 0;
+let unseenFailure = false;
+
+function setPanel(name) {
+  document.body.dataset.panel = name || '';
+  $('toggle-users').setAttribute('aria-expanded', String(name === 'users'));
+  $('toggle-events').setAttribute('aria-expanded', String(name === 'events'));
+  if (name === 'events') { unseenEvents = 0; unseenFailure = false; }
+  renderUnseen();
+}
+
+function togglePanel(name) { setPanel(document.body.dataset.panel === name ? '' : name); }
+
+function renderUnseen() {
+  $('events-unseen').textContent = String(unseenEvents);
+  $('events-unseen').hidden = unseenEvents === 0;
+  $('events-unseen').classList.toggle('failed', unseenFailure);
+  $('events-unseen').title = unseenEvents + ' new' + (unseenFailure ? ', some failed' : '');
+}
+
+function eventsPanelShown() { return !narrow.matches || document.body.dataset.panel === 'events'; }
 
 // ---------- Actions ----------
 function tap(which) {
-  run(async () => {
-    if (!state.selected) { throw new Error('Pick a user first.'); }
-    await api(userPath('tap'), { method: 'POST', body: which });
-  });
+  run(() => api(userPath('tap'), { method: 'POST', body: which }));
 }
 
-function composeMessage(type, value) {
+// What each message type takes in the one input, with an example that is also sent when the input is left empty.
+const composerTypes = {
+  text: { placeholder: 'Type a message', hint: 'Text; Viber formatting works: *bold* _italic_ ~strike~ ```monospace```.' },
+  picture: { placeholder: 'https://example.com/photo.jpg', hint: 'Picture: its URL (.jpg, .png or .gif).', example: true },
+  video: { placeholder: 'https://example.com/video.mp4', hint: 'Video: its URL (.mp4); sent as 1 MB and 10 s long.', example: true },
+  file: { placeholder: 'https://example.com/report.pdf', hint: 'File: its URL, its name with the extension and its size in bytes.', example: true },
+  sticker: { placeholder: '40129', hint: 'Sticker: a Viber sticker id (a number).', example: true },
+  contact: { placeholder: 'Name, +380501234567', hint: 'Contact: a name and a phone number, separated by a comma.', example: true },
+  url: { placeholder: 'https://www.viber.com', hint: 'URL: a link starting with http:// or https://.', example: true },
+  location: { placeholder: '48.8584, 2.2945', hint: 'Location: latitude (-90 to 90), longitude (-180 to 180) in degrees.', example: true },
+};
+
+function updateComposer() {
+  const type = $('message-type').value;
+  const config = composerTypes[type] || composerTypes.text;
+  const fieldHidden = document.body.dataset.inputFieldState === 'hidden';
+  $('message-input').placeholder = fieldHidden && type === 'text' ? 'The bot hid the text field (InputFieldState: hidden)' : config.placeholder;
+  $('composer-hint').textContent = config.hint + (config.example ? ' Left empty, the example shown is sent.' : '');
+  $('file-fields').hidden = type !== 'file';
+}
+
+function decode(text) {
+  try { return decodeURIComponent(text); } catch (error) { return text; } // A stray '%' is kept as typed.
+}
+
+// A number where the text is one, else the text itself: the page API then says what the field needs.
+function numberOr(text) {
+  if (text === undefined) { return undefined; }
+  const trimmed = text.trim();
+  const number = Number(trimmed);
+  return trimmed !== '' && Number.isFinite(number) ? number : trimmed;
+}
+
+function composeMessage(type, input, fileName, fileSize) {
+  const value = input.trim() || composerTypes[type].placeholder;
   switch (type) {
-    case 'text': return { type, text: value };
-    case 'picture': return { type, media: value || 'https://example.com/picture.jpg' };
-    case 'video': return { type, media: value || 'https://example.com/video.mp4', size: 1000000, duration: 10 };
-    case 'sticker': return { type, sticker_id: parseInt(value, 10) || 40129 };
-    case 'contact': { const [name, phone] = (value || 'John Doe,+380000000000').split(','); return { type, contact: { name: name.trim(), phone_number: (phone || '').trim() } }; }
-    case 'url': return { type, media: value || 'https://www.viber.com' };
-    case 'location': { const [lat, lon] = (value || '50.45,30.52').split(',').map(Number); return { type, location: { lat, lon } }; }
-    default: throw new Error('Unknown type ' + type);
+    case 'text': return { type, text: input };
+    case 'picture': return { type, media: value };
+    case 'video': return { type, media: value, size: 1000000, duration: 10 };
+    case 'file': {
+      const size = numberOr(fileSize.trim() || $('file-size-input').placeholder);
+      const name = fileName.trim() || decode(value.split(/[?#]/)[0].split('/').pop() || '') || $('file-name-input').placeholder;
+      // Viber's callbacks carry file_size, bots send size: the page sends both, as the emulator's users do.
+      return { type, media: value, file_name: name, size, file_size: size };
+    }
+    case 'sticker': return { type, sticker_id: numberOr(value) };
+    case 'contact': {
+      const comma = value.indexOf(',');
+      const name = comma < 0 ? value : value.slice(0, comma);
+      return { type, contact: { name: name.trim(), phone_number: comma < 0 ? undefined : value.slice(comma + 1).trim() } };
+    }
+    case 'url': return { type, media: value };
+    case 'location': {
+      const [lat, lon] = value.split(/\s*[,;\s]\s*/);
+      return { type, location: { lat: numberOr(lat), lon: numberOr(lon) } };
+    }
+    default: throw new ApiError('Unknown message type ' + type, 'type');
   }
 }
 
@@ -383,6 +550,13 @@ const panelKinds = new Set(['api', 'callback', 'error']);
 
 function addEvent(event) {
   const list = $('events');
+  // A stream opened anew (after the browser gave up on the old one) starts with history the panel may already show.
+  if (list.querySelector('li[data-seq="' + event.seq + '"]')) { return; }
+  if (!eventsPanelShown()) {
+    unseenEvents++;
+    unseenFailure = unseenFailure || event.ok === false;
+    renderUnseen();
+  }
   const item = document.createElement('li');
   item.className = 'event ' + event.kind + (event.ok === false ? ' failed' : event.ok === true ? ' ok' : '');
   item.dataset.seq = event.seq;
@@ -416,25 +590,58 @@ function filterEvents() {
   Array.from($('events').children).forEach((item) => { item.hidden = !visibleInPanel(item); });
 }
 
+// The stream says what changed; only while it is down does the page refresh by itself, and slowly.
+const fallbackPollMs = 10000;
+const streamOpenTimeoutMs = 5000;
+let live = false;
+let fallbackTimer = 0;
+
+function setLive(on, title) {
+  live = on;
+  document.querySelectorAll('.live-dot').forEach((dot) => { dot.classList.toggle('on', on); dot.title = title; });
+}
+
+function startFallbackPolling() {
+  if (fallbackTimer) { return; }
+  const poll = () => { scheduleRefresh('state'); scheduleRefresh('conversation'); };
+  poll();
+  fallbackTimer = setInterval(poll, fallbackPollMs);
+}
+
+function stopFallbackPolling() {
+  clearInterval(fallbackTimer);
+  fallbackTimer = 0;
+}
+
 function listen() {
   // The last events come first (history), so the panel shows what happened before the page was opened.
   const source = new EventSource('api/events?history=100');
   source.onmessage = (message) => {
     const event = JSON.parse(message.data);
     if (panelKinds.has(event.kind)) { addEvent(event); }
-    if (event.refreshUsers) { run(refreshState); }
-    if (event.userId && event.userId === state.selected && (event.kind === 'message' || event.kind === 'message-state' || event.kind === 'user')) {
-      run(refreshConversation);
+    if (event.refreshUsers) { scheduleRefresh('state'); }
+    if (event.userId && event.userId === state.selected && (event.kind === 'message' || event.kind === 'message-state')) {
+      scheduleRefresh('conversation');
     }
   };
-  source.onerror = () => { $('live').classList.remove('on'); $('live').title = 'Live updates disconnected; reconnecting…'; };
   source.onopen = () => {
-    $('live').classList.add('on');
-    $('live').title = 'Live';
-    // Anything may have changed while disconnected.
-    run(refreshState);
-    run(refreshConversation);
+    setLive(true, 'Live');
+    stopFallbackPolling();
+    // The first load, or anything that changed while disconnected.
+    scheduleRefresh('state');
+    scheduleRefresh('conversation');
   };
+  source.onerror = () => {
+    setLive(false, 'Live updates disconnected; reconnecting (the page refreshes every ' + (fallbackPollMs / 1000) + ' s meanwhile)…');
+    startFallbackPolling();
+    if (source.readyState === EventSource.CLOSED) {
+      // The browser gave up (an error status, not an event stream): try a new stream as slowly as the polling.
+      source.close();
+      setTimeout(listen, fallbackPollMs);
+    }
+  };
+  // A stream that neither opens nor fails (a proxy holding the answer back) must not leave the page blank.
+  setTimeout(() => { if (!live) { startFallbackPolling(); } }, streamOpenTimeoutMs);
 }
 
 $('new-user-form').addEventListener('submit', (e) => {
@@ -445,31 +652,54 @@ $('new-user-form').addEventListener('submit', (e) => {
       name: form.get('name'), country: form.get('country'), language: form.get('language'),
       apiVersion: parseInt(form.get('apiVersion'), 10) || null, devices: parseInt(form.get('devices'), 10) || null,
     } });
-    await refreshState();
+    // The stream's event refreshes the list; the new user is shown at once meanwhile.
+    if (!state.users.some((u) => u.id === user.id)) { state.users.push(user); }
     await selectUser(user.id);
-  });
+    if (!live) { scheduleRefresh('state'); }
+  }, $('new-user-error'));
 });
-$('open-conversation').addEventListener('click', () => run(() => api(userPath('open'), { method: 'POST', body: { context: $('context-input').value || null } })));
-$('subscribe').addEventListener('click', () => run(() => api(userPath('subscribe'), { method: 'POST' })));
-$('unsubscribe').addEventListener('click', () => run(() => api(userPath('unsubscribe'), { method: 'POST' })));
-$('mark-seen').addEventListener('click', () => run(() => api(userPath('seen'), { method: 'POST' })));
+
+// Without the stream nothing says that an action had an effect: the page looks once it is under way.
+function act(path, body) {
+  return run(async () => {
+    await api(userPath(path), { method: 'POST', body });
+    if (!live) { scheduleRefresh('state'); scheduleRefresh('conversation'); }
+  });
+}
+
+$('open-conversation').addEventListener('click', () => act('open', { context: $('context-input').value || null }));
+$('subscribe').addEventListener('click', () => act('subscribe'));
+$('unsubscribe').addEventListener('click', () => act('unsubscribe'));
+$('mark-seen').addEventListener('click', () => act('seen'));
 $('clear-events').addEventListener('click', () => $('events').replaceChildren());
 $('events-selected-only').addEventListener('change', filterEvents);
+$('toggle-users').addEventListener('click', () => togglePanel('users'));
+$('toggle-events').addEventListener('click', () => togglePanel('events'));
+$('pick-user').addEventListener('click', () => {
+  if (narrow.matches) { setPanel('users'); }
+  document.querySelector('#new-user-form [name="name"]').focus();
+});
+document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && document.body.dataset.panel) { setPanel(''); } });
+document.addEventListener('input', (e) => { if (e.target.removeAttribute) { e.target.removeAttribute('aria-invalid'); } });
+$('message-type').addEventListener('change', () => {
+  updateComposer();
+  clearInvalid();
+  $('message-input').focus();
+});
 $('composer').addEventListener('submit', (e) => {
   e.preventDefault();
   const input = $('message-input');
   const type = $('message-type').value;
   if (type === 'text' && !input.value) { return; }
   run(async () => {
-    await api(userPath('messages'), { method: 'POST', body: composeMessage(type, input.value) });
+    await api(userPath('messages'), { method: 'POST', body: composeMessage(type, input.value, $('file-name-input').value, $('file-size-input').value) });
     input.value = '';
+    $('file-name-input').value = '';
+    $('file-size-input').value = '';
+    if (!live) { scheduleRefresh('conversation'); }
   });
 });
 
-run(async () => {
-  await refreshState();
-  const fromHash = decodeURIComponent(location.hash.slice(1));
-  if (fromHash && state.users.some((u) => u.id === fromHash)) { await selectUser(fromHash); }
-  else if (state.users.length) { await selectUser(state.users[0].id); }
-  listen();
-});
+updateComposer();
+renderUsers();
+listen();

@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Viber.Browser.Tests.Support;
+using Viber.Emulator.Events;
+using static Microsoft.Playwright.Assertions;
+
+namespace Viber.Browser.Tests;
+
+/// <summary>
+/// How the page learns what changed: from the event stream, with no request while nothing happens (a bot's console
+/// stays readable), and with a slow refresh only while the stream is down. The page's clock is Playwright's fake
+/// one, so minutes of page time pass in a moment and any timer the page has would fire.
+/// </summary>
+[Collection(ChatPageCollection.Name)]
+public sealed class ChatPageRefreshTests(ChatPageFixture fixture)
+{
+    [Fact]
+    public Task An_idle_page_makes_no_request_for_minutes_and_a_burst_of_events_makes_few() => PageRunner.RunAsync(
+        fixture,
+        "idle",
+        setUp: context => context.Clock.InstallAsync(),
+        test: async page =>
+        {
+            var requests = new List<string>();
+            page.Request += (_, request) =>
+            {
+                lock (requests)
+                {
+                    requests.Add(request.Method + " " + new Uri(request.Url).AbsolutePath);
+                }
+            };
+            var id = await PageRunner.CreateUserAsync(page, "Lev");
+            await PageRunner.OpenConversationAsync(page);
+            await Expect(page.Locator("#live")).ToHaveClassAsync(new Regex("\\bon\\b"));
+            await WaitForQuietAsync(page, TimeSpan.FromSeconds(1));
+            var before = Snapshot(requests).Count;
+            var eventsBefore = fixture.Bot.Emulator.Events.Count;
+
+            await PageRunner.SendAsync(page, "hello");
+
+            // The echo shown delivered is the end of the burst: the message, its callback, the reply, its ticks.
+            var echo = page.Locator("#messages .msg.bot").Filter(new LocatorFilterOptions { HasText = "echo: hello" });
+            await Expect(echo.Locator(".ticks")).ToHaveClassAsync(new Regex("\\bdelivered\\b"));
+            await fixture.Bot.Emulator.WhenIdleAsync(TestContext.Current.CancellationToken);
+            await page.Clock.RunForAsync(2000);
+            await WaitForQuietAsync(page, TimeSpan.FromSeconds(1));
+            var burst = Snapshot(requests).Skip(before).ToList();
+            var gets = burst.Count(r => r.StartsWith("GET ", StringComparison.Ordinal));
+
+            // Each of these events once made the page ask again (the user's message, the reply, the ticks, the
+            // subscription); gathered, the burst takes a refresh of the state and one or two of the conversation.
+            var refreshing = fixture.Bot.Emulator.Events.Skip(eventsBefore).Count(e => e switch
+            {
+                ChatMessageEvent message => message.UserId == id,
+                MessageStateChangedEvent state => state.UserId == id,
+                UserChangedEvent user => user.UserId == id,
+                _ => false,
+            });
+            Assert.Equal(1, burst.Count(r => r.StartsWith("POST ", StringComparison.Ordinal)));
+            Assert.True(gets <= 4 && gets < refreshing, $"{refreshing} events made these requests:\n" + string.Join("\n", burst));
+
+            // Idle: five minutes of page time, every timer firing, then a moment of real time for anything in flight.
+            var idleFrom = Snapshot(requests).Count;
+            await page.Clock.RunForAsync("05:00");
+            await WaitForQuietAsync(page, TimeSpan.FromSeconds(2));
+
+            Assert.Empty(Snapshot(requests).Skip(idleFrom));
+        });
+
+    [Fact]
+    public Task Without_the_event_stream_the_page_falls_back_to_a_slow_refresh() => PageRunner.RunAsync(
+        fixture,
+        "fallback",
+        expectedConsoleError: text => text.StartsWith("Failed to load resource: net::ERR_FAILED", StringComparison.Ordinal), // The blocked stream.
+        setUp: async context =>
+        {
+            await context.Clock.InstallAsync();
+
+            // As a proxy that does not pass server-sent events through would: the stream never opens.
+            await context.RouteAsync("**/api/events*", route => route.AbortAsync());
+        },
+        test: async page =>
+        {
+            await Expect(page.Locator("#live")).ToHaveAttributeAsync("title", new Regex("disconnected"));
+            var id = await PageRunner.CreateUserAsync(page, "Mila");
+            await page.ClickAsync("#subscribe");
+            await Expect(page.Locator("#user-list li.selected .badge")).ToHaveTextAsync("subscribed");
+
+            // Time stops on the page: nothing it does now can come from a timer.
+            var now = await page.EvaluateAsync<long>("Date.now()");
+            await page.Clock.PauseAtAsync(DateTimeOffset.FromUnixTimeMilliseconds(now + 1).UtcDateTime);
+            await fixture.Bot.Emulator.GetUser(id).SendTextAsync("written in the phone app", TestContext.Current.CancellationToken);
+            await fixture.Bot.Emulator.WhenIdleAsync(TestContext.Current.CancellationToken);
+            await Expect(page.Locator("#messages .msg")).ToHaveCountAsync(0);
+
+            await page.Clock.RunForAsync(10_000);
+
+            await Expect(page.Locator("#messages .msg.user .text")).ToHaveTextAsync("written in the phone app");
+            await Expect(page.Locator("#messages .msg.bot .text")).ToHaveTextAsync("echo: written in the phone app");
+        });
+
+    private static List<string> Snapshot(List<string> requests)
+    {
+        lock (requests)
+        {
+            return [.. requests];
+        }
+    }
+
+    /// <summary>
+    /// Waits until the page has made no request for <paramref name="quiet"/> of real time (at most five such windows):
+    /// requests in flight from what came before are over, and the window is bounded.
+    /// </summary>
+    private static async Task WaitForQuietAsync(IPage page, TimeSpan quiet)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var request = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            void OnRequest(object? sender, IRequest e) => request.TrySetResult();
+            page.Request += OnRequest;
+            try
+            {
+                if (await Task.WhenAny(request.Task, Task.Delay(quiet, TestContext.Current.CancellationToken)) != request.Task)
+                {
+                    return;
+                }
+            }
+            finally
+            {
+                page.Request -= OnRequest;
+            }
+        }
+    }
+}
