@@ -86,9 +86,11 @@ public sealed class ChatPageRefreshTests(ChatPageFixture fixture)
             await page.ClickAsync("#subscribe");
             await Expect(page.Locator("#user-list li.selected .badge")).ToHaveTextAsync("subscribed");
 
-            // Time stops on the page: nothing it does now can come from a timer.
+            // Time stops on the page: nothing it does now can come from a timer. The pause point is 2 s ahead because
+            // page time runs on between reading it and pausing (on a loaded machine, more than a few milliseconds);
+            // a refresh the jump may fire comes before the message below, so it cannot show it.
             var now = await page.EvaluateAsync<long>("Date.now()");
-            await page.Clock.PauseAtAsync(DateTimeOffset.FromUnixTimeMilliseconds(now + 1).UtcDateTime);
+            await page.Clock.PauseAtAsync(DateTimeOffset.FromUnixTimeMilliseconds(now + 2_000).UtcDateTime);
             await fixture.Bot.Emulator.GetUser(id).SendTextAsync("written in the phone app", TestContext.Current.CancellationToken);
             await fixture.Bot.Emulator.WhenIdleAsync(TestContext.Current.CancellationToken);
             await Expect(page.Locator("#messages .msg")).ToHaveCountAsync(0);
