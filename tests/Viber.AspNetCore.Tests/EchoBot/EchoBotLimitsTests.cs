@@ -1,4 +1,6 @@
 using System.Net;
+using EchoBot;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Viber.Api.Signatures;
@@ -13,11 +15,7 @@ public sealed class EchoBotLimitsTests
     public async Task Kestrel_limits_come_from_configuration()
     {
         await using var bot = new EchoBotFactory();
-        await using var configured = bot.WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Kestrel:Limits:MaxConcurrentConnections", "7");
-            b.UseSetting("Kestrel:Limits:RequestHeadersTimeout", "00:00:03");
-        });
+        await using var configured = WithSettings(bot, ("Kestrel:Limits:MaxConcurrentConnections", "7"), ("Kestrel:Limits:RequestHeadersTimeout", "00:00:03"));
 
         var limits = configured.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits;
 
@@ -40,20 +38,10 @@ public sealed class EchoBotLimitsTests
     public async Task Health_answers_429_past_its_configured_rate()
     {
         await using var bot = new EchoBotFactory();
-        await using var limited = bot.WithWebHostBuilder(b =>
-        {
-            b.UseSetting("RateLimiting:Health:PermitLimit", "2");
-            // A window longer than any test run: the third request cannot land in a new window.
-            b.UseSetting("RateLimiting:Health:Window", "01:00:00");
-        });
-        using var client = limited.CreateClient();
+        // A window longer than any test run: the third request cannot land in a new window.
+        await using var limited = WithSettings(bot, ("RateLimiting:Health:PermitLimit", "2"), ("RateLimiting:Health:Window", "01:00:00"));
 
-        var answers = new List<HttpStatusCode>();
-        for (var i = 0; i < 3; i++)
-        {
-            using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
-            answers.Add(response.StatusCode);
-        }
+        var answers = await HealthAnswersAsync(limited, 3);
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], answers);
     }
@@ -62,11 +50,7 @@ public sealed class EchoBotLimitsTests
     public async Task The_webhook_answers_429_past_its_configured_rate_so_Viber_retries_later()
     {
         await using var bot = new EchoBotFactory();
-        await using var limited = bot.WithWebHostBuilder(b =>
-        {
-            b.UseSetting("RateLimiting:Webhook:PermitLimit", "1");
-            b.UseSetting("RateLimiting:Webhook:Window", "01:00:00");
-        });
+        await using var limited = WithSettings(bot, ("RateLimiting:Webhook:PermitLimit", "1"), ("RateLimiting:Webhook:Window", "01:00:00"));
         using var client = limited.CreateClient();
 
         var answers = new List<HttpStatusCode>();
@@ -85,18 +69,33 @@ public sealed class EchoBotLimitsTests
     public async Task RateLimiting_Enabled_false_lets_every_request_through()
     {
         await using var bot = new EchoBotFactory();
-        await using var unlimited = bot.WithWebHostBuilder(b =>
-        {
-            b.UseSetting("RateLimiting:Enabled", "false");
-            b.UseSetting("RateLimiting:Health:PermitLimit", "1");
-            b.UseSetting("RateLimiting:Health:Window", "01:00:00");
-        });
-        using var client = unlimited.CreateClient();
+        await using var unlimited = WithSettings(
+            bot, ("RateLimiting:Enabled", "false"), ("RateLimiting:Health:PermitLimit", "1"), ("RateLimiting:Health:Window", "01:00:00"));
 
-        for (var i = 0; i < 3; i++)
+        var answers = await HealthAnswersAsync(unlimited, 3);
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer));
+    }
+
+    private static WebApplicationFactory<EchoBotApp> WithSettings(EchoBotFactory bot, params (string Key, string Value)[] settings)
+        => bot.WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        });
+
+    private static async Task<List<HttpStatusCode>> HealthAnswersAsync(WebApplicationFactory<EchoBotApp> app, int count)
+    {
+        using var client = app.CreateClient();
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < count; i++)
         {
             using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            answers.Add(response.StatusCode);
         }
+
+        return answers;
     }
 }
