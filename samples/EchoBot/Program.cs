@@ -1,4 +1,5 @@
 using EchoBot.Handlers;
+using EchoBot.Limits;
 using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
 using Viber.AspNetCore;
@@ -37,6 +38,10 @@ builder.Services.AddViberBot(builder.Configuration.GetSection(ViberBotOptions.Se
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
     options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
+// Kestrel:Limits:* and RateLimiting:* (appsettings.json): bounded connections, a header deadline and per-client-IP
+// request rates, so a flood of idle connections or requests cannot take the memory or starve /health.
+builder.AddEchoBotLimits();
+
 var app = builder.Build();
 app.UseForwardedHeaders();
 // The request log goes to this host's logger (the static one is left alone, see AddSerilog above). The emulator's chat
@@ -50,8 +55,10 @@ app.UseSerilogRequestLogging(options =>
         : context.Request.Path.StartsWithSegments(ViberEmulatorDefaults.AppPath) ? Serilog.Events.LogEventLevel.Debug
         : Serilog.Events.LogEventLevel.Information;
 });
-app.MapViberWebhook();
-app.MapHealthChecks("/health");
+// After the request log, so rejected requests (429) are logged too; after routing, which picks the endpoint's policy.
+app.UseRateLimiter();
+app.MapViberWebhook().RequireRateLimiting(EchoBotLimits.WebhookPolicy);
+app.MapHealthChecks("/health").RequireRateLimiting(EchoBotLimits.HealthPolicy);
 if (emulated)
 {
     app.MapViberEmulator();

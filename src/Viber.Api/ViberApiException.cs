@@ -25,6 +25,14 @@ public sealed class ViberApiException : ViberException
     /// <summary>Gets the status message Viber returned, if any.</summary>
     public string? StatusMessage { get; }
 
+    /// <summary>
+    /// Gets a value indicating whether the same call may succeed later (Viber's rate control, status 12): the
+    /// classification the client's own retries use (<see cref="ViberStatusExtensions.IsTransient"/>). When the
+    /// client throws this, its retries are already spent, so a webhook handler should let it fail the callback and
+    /// have Viber send it again later; a permanent status (the receiver unsubscribed, say) will not change on a retry.
+    /// </summary>
+    public bool IsTransient => Status.IsTransient();
+
     private static string FormatMessage(string method, ViberStatus status, string? statusMessage)
     {
         var name = status.IsDocumented() ? status.ToString() : "generalError";

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Slow-headers flood against samples/EchoBot (emulator mode, no token) on 127.0.0.1, with the sample's limits or
+# without them (--no-limits: Kestrel's own defaults and no rate limiting). Bounded: at most 18,000 connections held
+# for at most 120 s. Reports RSS before/during/after, whether /health answered, and whether the process survived.
+# Usage: benchmarks/flood/run.sh [--no-limits] [connections=15000] [hold-seconds=30]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+mode=limits
+if [[ "${1:-}" == "--no-limits" ]]; then mode=none; shift; fi
+connections="${1:-15000}"
+hold="${2:-30}"
+port=5098
+work="$(mktemp -d)"
+trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+ulimit -n "$(ulimit -Hn)"
+
+dotnet build samples/EchoBot -c Release -v q -nologo >/dev/null
+if [[ "$mode" == none ]]; then
+  # What an app without the sample's limits gets: no connection cap, Kestrel's 30 s header timeout, no rate limits.
+  export Kestrel__Limits__MaxConcurrentConnections=1000000 Kestrel__Limits__RequestHeadersTimeout=00:00:30 RateLimiting__Enabled=false
+fi
+# Started from the project folder, as dotnet run does: the content root is the current folder, and appsettings.json
+# (where the limits are) is read from there. The server's log goes to a file, not the console.
+(cd samples/EchoBot && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" \
+  exec dotnet bin/Release/net10.0/EchoBot.dll >"$work/server.log" 2>&1) &
+server=$!
+for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$port/health" && break; sleep 0.2; done
+echo "== flood ($mode): $connections slow-header connections for ${hold}s against pid $server" >&2
+status=0
+python3 benchmarks/flood/flood.py --port "$port" --pid "$server" --connections "$connections" --hold "$hold" || status=$?
+if grep -q "Out of memory" "$work/server.log"; then echo "server: Out of memory." >&2; fi
+exit "$status"
