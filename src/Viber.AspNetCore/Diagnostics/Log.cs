@@ -68,8 +68,8 @@ internal static partial class Log
     [LoggerMessage(401, LogLevel.Information, "Registered the Viber webhook {WebhookUrl}; Viber will send the events {EventTypes}.", EventName = "WebhookRegistered")]
     public static partial void WebhookRegistered(ILogger logger, string webhookUrl, string eventTypes);
 
-    [LoggerMessage(402, LogLevel.Warning, "Registering the Viber webhook {WebhookUrl} failed (attempt {Attempt}); retrying in {Delay}. Viber answers invalidUrl while the URL does not answer 200 over HTTPS.", EventName = "WebhookRegistrationRetry")]
-    public static partial void WebhookRegistrationRetry(ILogger logger, Exception exception, string webhookUrl, int attempt, TimeSpan delay);
+    [LoggerMessage(402, LogLevel.Warning, "Registering the Viber webhook {WebhookUrl} failed (attempt {Attempt}): {Reason}; retrying in {Delay}.", EventName = "WebhookRegistrationRetry")]
+    public static partial void WebhookRegistrationRetry(ILogger logger, Exception exception, string webhookUrl, int attempt, string reason, TimeSpan delay);
 
     [LoggerMessage(403, LogLevel.Error, "Registering the Viber webhook {WebhookUrl} failed and will not be retried: {Reason}.", EventName = "WebhookRegistrationFailed")]
     public static partial void WebhookRegistrationFailed(ILogger logger, Exception exception, string webhookUrl, string reason);

@@ -114,7 +114,8 @@ public sealed class WebhookRegistrationTests
         var retrying = await ViberHealthAsync(bot);
         Assert.Equal(HealthStatus.Degraded, retrying.Status);
         Assert.Contains("invalidUrl", retrying.Description, StringComparison.Ordinal);
-        Assert.Single(bot.Logs.WithEvent("WebhookRegistrationRetry"));
+        var retry = Assert.Single(bot.Logs.WithEvent("WebhookRegistrationRetry"));
+        Assert.Contains("does not answer 200 over HTTPS", retry.Message, StringComparison.Ordinal);
 
         time.Advance(TimeSpan.FromSeconds(20));
         await bot.Viber.WaitForSetWebhookAsync(cancellationToken: TestContext.Current.CancellationToken);
@@ -122,6 +123,28 @@ public sealed class WebhookRegistrationTests
 
         Assert.Equal(2, bot.Viber.WebhookRequests.Count);
         Assert.Equal(HealthStatus.Healthy, (await ViberHealthAsync(bot)).Status);
+    }
+
+    [Fact]
+    public async Task A_retried_failure_that_is_not_invalidUrl_is_logged_with_its_own_cause()
+    {
+        using var time = new SignalingTimeProvider();
+        var port = FreePort.Next();
+        var calls = 0;
+        await using var bot = await TestBot.StartAsync(
+            options: Registering(port),
+            port: port,
+            services: s => s.AddSingleton<TimeProvider>(time),
+            viber: fake => fake.OnSetWebhook = (request, ct) => Interlocked.Increment(ref calls) == 1
+                ? throw new HttpRequestException("Request headers must contain only ASCII characters.")
+                : FakeViber.CheckingSetWebhook(TestBot.Token)(request, ct));
+
+        await bot.Viber.WaitForSetWebhookAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await time.WaitForDelayAsync();
+
+        var retry = Assert.Single(bot.Logs.WithEvent("WebhookRegistrationRetry"));
+        Assert.Contains("Request headers must contain only ASCII characters", retry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("invalidUrl", retry.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
