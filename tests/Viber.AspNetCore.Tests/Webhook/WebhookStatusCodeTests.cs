@@ -161,6 +161,8 @@ public sealed class WebhookStatusCodeTests
     [InlineData("42")]
     [InlineData("null")]
     [InlineData("{\"event\":\"message\",\"timestamp\":\"yesterday\"}")]
+    [InlineData("{\"event\":\"webhook\",\"event\":\"message\",\"timestamp\":1,\"message_token\":9,\"sender\":{\"id\":\"u\"},\"message\":{\"type\":\"text\",\"text\":\"hi\"}}")]
+    [InlineData("{\"event\":\"message\",\"timestamp\":1,\"message_token\":9,\"message_token\":10,\"sender\":{\"id\":\"u\"},\"message\":{\"type\":\"text\",\"text\":\"hi\"}}")]
     public async Task A_signed_body_that_is_not_a_callback_gets_400(string json)
     {
         await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll);
