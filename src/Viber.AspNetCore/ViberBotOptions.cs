@@ -17,6 +17,9 @@ public sealed class ViberBotOptions
     /// <summary>The default <see cref="MaxRequestBodySize"/>: 1 MiB (Viber callbacks are a few KB).</summary>
     public const long DefaultMaxRequestBodySize = 1024 * 1024;
 
+    /// <summary>The default <see cref="RejectionLogInterval"/>: 10 seconds.</summary>
+    public static readonly TimeSpan DefaultRejectionLogInterval = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Gets or sets the bot's auth token from the Viber admin panel. Required. It signs callbacks and authenticates
     /// API calls; it never appears in a log, exception message, metric or trace.
@@ -92,4 +95,11 @@ public sealed class ViberBotOptions
 
     /// <summary>Gets or sets how many callbacks the in-memory deduplication store remembers at most. Default 100,000.</summary>
     public int DeduplicationCapacity { get; set; } = 100_000;
+
+    /// <summary>
+    /// Gets or sets how often a kind of refused request (bad signature, body too large, not JSON, not POST) is logged
+    /// in full: the first of each interval is, the rest are counted in one summary when it ends. Default 10 seconds.
+    /// The <c>viber.callbacks.rejected</c> metric counts every one.
+    /// </summary>
+    public TimeSpan RejectionLogInterval { get; set; } = DefaultRejectionLogInterval;
 }

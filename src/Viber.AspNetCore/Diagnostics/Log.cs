@@ -32,6 +32,9 @@ internal static partial class Log
     [LoggerMessage(107, LogLevel.Information, "Received a Viber callback with an unknown event {Event}; it goes to catch-all handlers.", EventName = "UnknownEvent")]
     public static partial void UnknownEvent(ILogger logger, string @event);
 
+    [LoggerMessage(108, LogLevel.Warning, "{Count} more Viber callbacks were rejected {What} in the last {IntervalSeconds} s; only the first of each interval is logged in full (Viber:RejectionLogInterval).", EventName = "RejectionsSummarized")]
+    public static partial void RejectionsSummarized(ILogger logger, long count, string what, double intervalSeconds);
+
     [LoggerMessage(200, LogLevel.Information, "Ignored a retry of the Viber {Event} callback {MessageToken}: it was already handled.", EventName = "DuplicateCallback")]
     public static partial void DuplicateCallback(ILogger logger, string @event, long? messageToken);
 

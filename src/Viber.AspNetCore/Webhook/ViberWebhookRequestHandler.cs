@@ -30,6 +30,7 @@ internal sealed class ViberWebhookRequestHandler
     private readonly ViberCallbackProcessor _processor;
     private readonly ViberBackgroundQueue _queue;
     private readonly ViberMetrics _metrics;
+    private readonly ViberRejectionLog _rejectionLog;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger<ViberWebhookRequestHandler> _logger;
 
@@ -39,6 +40,7 @@ internal sealed class ViberWebhookRequestHandler
         ViberCallbackProcessor processor,
         ViberBackgroundQueue queue,
         ViberMetrics metrics,
+        ViberRejectionLog rejectionLog,
         IHostApplicationLifetime lifetime,
         ILogger<ViberWebhookRequestHandler> logger)
     {
@@ -48,6 +50,7 @@ internal sealed class ViberWebhookRequestHandler
         _processor = processor;
         _queue = queue;
         _metrics = metrics;
+        _rejectionLog = rejectionLog;
         _lifetime = lifetime;
         _logger = logger;
     }
@@ -63,7 +66,7 @@ internal sealed class ViberWebhookRequestHandler
         ArgumentNullException.ThrowIfNull(context);
         if (!HttpMethods.IsPost(context.Request.Method))
         {
-            Log.MethodNotAllowed(_logger, context.Request.Method);
+            _rejectionLog.MethodNotAllowed(context.Request.Method);
             _metrics.Rejected(ViberDiagnostics.ReasonMethodNotAllowed);
             context.Response.Headers.Allow = HttpMethods.Post;
             context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
@@ -104,7 +107,7 @@ internal sealed class ViberWebhookRequestHandler
 
         if (body is null)
         {
-            Log.BodyTooLarge(_logger, context.Request.ContentLength ?? _options.MaxRequestBodySize + 1, _options.MaxRequestBodySize);
+            _rejectionLog.BodyTooLarge(context.Request.ContentLength ?? _options.MaxRequestBodySize + 1, _options.MaxRequestBodySize);
             return Reject(context, StatusCodes.Status413PayloadTooLarge, ViberDiagnostics.ReasonBodyTooLarge);
         }
 
@@ -126,7 +129,7 @@ internal sealed class ViberWebhookRequestHandler
                     SignatureVerificationResult.Malformed => ViberDiagnostics.ReasonSignatureMalformed,
                     _ => ViberDiagnostics.ReasonSignatureMismatch,
                 };
-                Log.SignatureRejected(_logger, reason, context.Connection.RemoteIpAddress?.ToString());
+                _rejectionLog.SignatureRejected(reason, context.Connection.RemoteIpAddress?.ToString());
                 return Reject(context, StatusCodes.Status401Unauthorized, reason);
             }
 
@@ -137,7 +140,7 @@ internal sealed class ViberWebhookRequestHandler
             }
             catch (JsonException exception)
             {
-                Log.InvalidJson(_logger, exception);
+                _rejectionLog.InvalidJson(exception);
                 return Reject(context, StatusCodes.Status400BadRequest, ViberDiagnostics.ReasonInvalidJson);
             }
         }
