@@ -35,6 +35,9 @@ internal static partial class Log
     [LoggerMessage(108, LogLevel.Warning, "{Count} more Viber callbacks were rejected {What} in the last {IntervalSeconds} s; only the first of each interval is logged in full (Viber:RejectionLogInterval).", EventName = "RejectionsSummarized")]
     public static partial void RejectionsSummarized(ILogger logger, long count, string what, double intervalSeconds);
 
+    [LoggerMessage(109, LogLevel.Warning, "Ignored a signed Viber {Event} callback {MessageToken} from {Time:O}: it is older than Viber:DeduplicationWindow plus {MarginMinutes} min, so it is a replay or a very late retry (answered 200, not dispatched; Viber:RejectReplays).", EventName = "CallbackTooOld")]
+    public static partial void CallbackTooOld(ILogger logger, string @event, long? messageToken, DateTimeOffset time, double marginMinutes);
+
     [LoggerMessage(200, LogLevel.Information, "Ignored a retry of the Viber {Event} callback {MessageToken}: it was already handled.", EventName = "DuplicateCallback")]
     public static partial void DuplicateCallback(ILogger logger, string @event, long? messageToken);
 

@@ -32,6 +32,7 @@ internal sealed class ViberWebhookRequestHandler
     private readonly ViberMetrics _metrics;
     private readonly ViberRejectionLog _rejectionLog;
     private readonly IHostApplicationLifetime _lifetime;
+    private readonly TimeProvider _time;
     private readonly ILogger<ViberWebhookRequestHandler> _logger;
 
     public ViberWebhookRequestHandler(
@@ -42,6 +43,7 @@ internal sealed class ViberWebhookRequestHandler
         ViberMetrics metrics,
         ViberRejectionLog rejectionLog,
         IHostApplicationLifetime lifetime,
+        TimeProvider time,
         ILogger<ViberWebhookRequestHandler> logger)
     {
         _options = options.Value;
@@ -52,6 +54,7 @@ internal sealed class ViberWebhookRequestHandler
         _metrics = metrics;
         _rejectionLog = rejectionLog;
         _lifetime = lifetime;
+        _time = time;
         _logger = logger;
     }
 
@@ -155,6 +158,16 @@ internal sealed class ViberWebhookRequestHandler
             return;
         }
 
+        if (IsReplay(callback))
+        {
+            // 200, not 4xx: Viber never re-sends a callback this old, so only a replay gets here, and an error answer
+            // would only tell its sender to try again.
+            _rejectionLog.TooOld(callback.Event, callback.MessageToken, callback.Time);
+            _metrics.Rejected(ViberDiagnostics.ReasonTooOld);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
         if (callback is UnknownCallback)
         {
             Log.UnknownEvent(_logger, callback.Event);
@@ -209,6 +222,15 @@ internal sealed class ViberWebhookRequestHandler
             await WriteWelcomeAsync(context, welcome).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Tells a callback older than the deduplication window (plus a margin for clock skew) by the bot's clock: its
+    /// key may be forgotten, so dispatching it could run its handlers twice. A timestamp of 0 means none was sent.
+    /// </summary>
+    private bool IsReplay(ViberCallback callback)
+        => _options.RejectReplays
+            && callback.Timestamp > 0
+            && _time.GetUtcNow().ToUnixTimeMilliseconds() - callback.Timestamp > (long)(_options.DeduplicationWindow + ViberBotOptions.ReplayMargin).TotalMilliseconds;
 
     private async Task EnqueueAsync(HttpContext context, ViberCallback callback, string key)
     {
