@@ -344,5 +344,6 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     }
 
     // Viber's status messages are short texts; should one ever echo the token, it still must not reach an exception.
-    private string? Redact(string? text) => text?.Replace(_authToken, Redacted, StringComparison.Ordinal);
+    // Case is ignored: a server that upper- or lower-cases what it echoes still echoes the secret.
+    private string? Redact(string? text) => text?.Replace(_authToken, Redacted, StringComparison.OrdinalIgnoreCase);
 }

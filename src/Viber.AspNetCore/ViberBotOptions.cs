@@ -18,6 +18,15 @@ public sealed class ViberBotOptions
     public const long DefaultMaxRequestBodySize = 1024 * 1024;
 
     /// <summary>
+    /// How much older than <see cref="DeduplicationWindow"/> a callback's timestamp may be before
+    /// <see cref="RejectReplays"/> ignores it: room for clock skew between Viber and the bot, and for delivery delay.
+    /// </summary>
+    public static readonly TimeSpan ReplayMargin = TimeSpan.FromMinutes(5);
+
+    /// <summary>The default <see cref="RejectionLogInterval"/>: 10 seconds.</summary>
+    public static readonly TimeSpan DefaultRejectionLogInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// Gets or sets the bot's auth token from the Viber admin panel. Required. It signs callbacks and authenticates
     /// API calls; it never appears in a log, exception message, metric or trace.
     /// </summary>
@@ -92,4 +101,22 @@ public sealed class ViberBotOptions
 
     /// <summary>Gets or sets how many callbacks the in-memory deduplication store remembers at most. Default 100,000.</summary>
     public int DeduplicationCapacity { get; set; } = 100_000;
+
+    /// <summary>
+    /// Gets or sets how often a kind of refused request (bad signature, body too large, not JSON, not POST) is logged
+    /// in full: the first of each interval is, the rest are counted in one summary when it ends. Default 10 seconds.
+    /// The <c>viber.callbacks.rejected</c> metric counts every one.
+    /// </summary>
+    public TimeSpan RejectionLogInterval { get; set; } = DefaultRejectionLogInterval;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether callbacks whose <c>timestamp</c> is older than
+    /// <see cref="DeduplicationWindow"/> plus <see cref="ReplayMargin"/>, by the bot's <see cref="TimeProvider"/>, are
+    /// answered 200 without dispatch (logged at a bounded rate and counted as rejected, reason <c>too_old</c>).
+    /// Default <see langword="true"/>: the deduplication store has forgotten such a callback, so a captured signed
+    /// body re-sent later would otherwise be handled again. The webhook check and callbacks without a timestamp are
+    /// not affected; timestamps ahead of the bot's clock are accepted. Keep <see cref="DeduplicationWindow"/> above
+    /// Viber's retry span (about an hour), or late retries of a callback that failed are ignored too.
+    /// </summary>
+    public bool RejectReplays { get; set; } = true;
 }

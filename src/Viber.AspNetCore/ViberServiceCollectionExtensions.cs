@@ -77,6 +77,7 @@ public static class ViberServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<ViberMetrics>();
+        services.TryAddSingleton<ViberRejectionLog>();
 
         services.TryAddSingleton<IViberDeduplicationStore, InMemoryViberDeduplicationStore>();
         services.TryAddSingleton<ViberCallbackDispatcher>();

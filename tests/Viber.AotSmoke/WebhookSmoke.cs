@@ -35,7 +35,8 @@ internal static class WebhookSmoke
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var http = new HttpClient { BaseAddress = new Uri(address) };
 
-        var body = """{"event":"message","timestamp":1,"message_token":42,"sender":{"id":"u1"},"message":{"type":"text","text":"aot"}}"""u8.ToArray();
+        // A current timestamp: the webhook ignores callbacks older than its deduplication window as replays.
+        var body = System.Text.Encoding.UTF8.GetBytes($$$"""{"event":"message","timestamp":{{{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}}},"message_token":42,"sender":{"id":"u1"},"message":{"type":"text","text":"aot"}}""");
         var signed = await PostAsync(http, body, ViberSignature.Compute(body, Token));
         var unsigned = await PostAsync(http, body, "0" + new string('a', 63));
         var callback = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Viber.Api.Serialization;
@@ -9,6 +10,7 @@ internal static class JsonPeek
     /// <param name="reader">A reader positioned on a StartObject token; it is copied, not advanced.</param>
     /// <param name="propertyName">The UTF-8 property name.</param>
     /// <returns>The value, or <see langword="null"/> when the property is absent or not a string.</returns>
+    /// <exception cref="JsonException">The property appears more than once.</exception>
     public static string? FindString(Utf8JsonReader reader, ReadOnlySpan<byte> propertyName)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -16,19 +18,29 @@ internal static class JsonPeek
             throw new JsonException($"Expected a JSON object, got {reader.TokenType}.");
         }
 
-        // Custom converters receive a fully buffered value, so a copy of the reader can scan ahead safely.
+        // Custom converters receive a fully buffered value, so a copy of the reader can scan ahead safely. The whole
+        // object is scanned, not just up to the first match: with the key twice, this peek (first) and the model
+        // (last) would disagree on the type, so a second one is refused here as the serializer refuses it.
+        string? value = null;
+        var found = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isMatch = reader.ValueTextEquals(propertyName);
             reader.Read();
             if (isMatch)
             {
-                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                if (found)
+                {
+                    throw new JsonException($"The property '{Encoding.UTF8.GetString(propertyName)}' appears more than once.");
+                }
+
+                found = true;
+                value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
             }
 
             reader.Skip();
         }
 
-        return null;
+        return value;
     }
 }

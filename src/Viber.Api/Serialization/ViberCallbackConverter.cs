@@ -32,7 +32,8 @@ public sealed class ViberCallbackConverter : JsonConverter<ViberCallback>
             case WebhookCallback.EventName: return Read<WebhookCallback>(ref reader, options);
             case ClientStatusCallback.EventName: return Read<ClientStatusCallback>(ref reader, options);
             default:
-                var raw = JsonElement.ParseValue(ref reader);
+                // Through the options, not JsonElement.ParseValue, so duplicate keys are refused here too.
+                var raw = JsonSerializer.Deserialize(ref reader, TypeInfo<JsonElement>(options));
                 var unknown = raw.Deserialize(TypeInfo<UnknownCallback>(options))!;
                 unknown.RawJson = raw;
                 return unknown;

@@ -17,6 +17,10 @@ public static class ViberJson
     {
         // Only HTML-sensitive characters are left unescaped; quotes, backslashes and control characters still are.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+
+        // A key given twice has no single meaning (the converters' peek reads the first, the model the last), so a
+        // body such as {"event":"webhook","event":"message"} is refused instead of read one way or the other.
+        AllowDuplicateProperties = false,
     });
 
     /// <summary>Gets the options of <see cref="Context"/>.</summary>
@@ -25,7 +29,7 @@ public static class ViberJson
     /// <summary>Deserializes a callback body exactly as Viber posted it.</summary>
     /// <param name="utf8Json">The raw UTF-8 body.</param>
     /// <returns>The callback; an unknown event becomes <see cref="UnknownCallback"/>.</returns>
-    /// <exception cref="JsonException">The body is not a JSON object.</exception>
+    /// <exception cref="JsonException">The body is not a JSON object, or a key appears twice in one object.</exception>
     public static ViberCallback DeserializeCallback(ReadOnlySpan<byte> utf8Json)
         => JsonSerializer.Deserialize(utf8Json, ViberJson.Context.ViberCallback)
             ?? throw new JsonException("The callback body is JSON null.");

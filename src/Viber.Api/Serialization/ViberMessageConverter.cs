@@ -34,7 +34,8 @@ public sealed class ViberMessageConverter : JsonConverter<ViberMessage>
             case null when HasProperty(reader, "keyboard"u8) && !HasProperty(reader, "type"u8):
                 return Read<KeyboardMessage>(ref reader, options);
             default:
-                var raw = JsonElement.ParseValue(ref reader);
+                // Through the options, not JsonElement.ParseValue, so duplicate keys are refused here too.
+                var raw = JsonSerializer.Deserialize(ref reader, TypeInfo<JsonElement>(options));
                 var unknown = raw.Deserialize(TypeInfo<UnknownMessage>(options))!;
                 unknown.RawJson = raw;
                 return unknown;

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Viber.Api.Validation;
 
 /// <summary>
@@ -21,6 +23,15 @@ public static class AuthTokenRule
 
         // The token goes into the X-Viber-Auth-Token header, where a control character (typically a line break
         // copied along with it) breaks the request; a real token never contains one.
-        return token.Any(char.IsControl) ? "must not contain control characters (such as a line break copied with it)" : null;
+        if (token.Any(char.IsControl))
+        {
+            return "must not contain control characters (such as a line break copied with it)";
+        }
+
+        // HTTP headers carry only ASCII: such a token would still verify callback signatures (HMAC over its UTF-8
+        // bytes) but fail every API call, so it is refused here rather than on the first call. Real tokens are ASCII.
+        return Ascii.IsValid(token)
+            ? null
+            : "must contain only ASCII characters (a typographic dash or a look-alike letter was probably pasted with it)";
     }
 }

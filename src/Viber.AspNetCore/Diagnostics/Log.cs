@@ -32,6 +32,12 @@ internal static partial class Log
     [LoggerMessage(107, LogLevel.Information, "Received a Viber callback with an unknown event {Event}; it goes to catch-all handlers.", EventName = "UnknownEvent")]
     public static partial void UnknownEvent(ILogger logger, string @event);
 
+    [LoggerMessage(108, LogLevel.Warning, "{Count} more Viber callbacks were rejected {What} in the last {IntervalSeconds} s; only the first of each interval is logged in full (Viber:RejectionLogInterval).", EventName = "RejectionsSummarized")]
+    public static partial void RejectionsSummarized(ILogger logger, long count, string what, double intervalSeconds);
+
+    [LoggerMessage(109, LogLevel.Warning, "Ignored a signed Viber {Event} callback {MessageToken} from {Time:O}: it is older than Viber:DeduplicationWindow plus {MarginMinutes} min, so it is a replay or a very late retry (answered 200, not dispatched; Viber:RejectReplays).", EventName = "CallbackTooOld")]
+    public static partial void CallbackTooOld(ILogger logger, string @event, long? messageToken, DateTimeOffset time, double marginMinutes);
+
     [LoggerMessage(200, LogLevel.Information, "Ignored a retry of the Viber {Event} callback {MessageToken}: it was already handled.", EventName = "DuplicateCallback")]
     public static partial void DuplicateCallback(ILogger logger, string @event, long? messageToken);
 
@@ -68,8 +74,8 @@ internal static partial class Log
     [LoggerMessage(401, LogLevel.Information, "Registered the Viber webhook {WebhookUrl}; Viber will send the events {EventTypes}.", EventName = "WebhookRegistered")]
     public static partial void WebhookRegistered(ILogger logger, string webhookUrl, string eventTypes);
 
-    [LoggerMessage(402, LogLevel.Warning, "Registering the Viber webhook {WebhookUrl} failed (attempt {Attempt}); retrying in {Delay}. Viber answers invalidUrl while the URL does not answer 200 over HTTPS.", EventName = "WebhookRegistrationRetry")]
-    public static partial void WebhookRegistrationRetry(ILogger logger, Exception exception, string webhookUrl, int attempt, TimeSpan delay);
+    [LoggerMessage(402, LogLevel.Warning, "Registering the Viber webhook {WebhookUrl} failed (attempt {Attempt}): {Reason}; retrying in {Delay}.", EventName = "WebhookRegistrationRetry")]
+    public static partial void WebhookRegistrationRetry(ILogger logger, Exception exception, string webhookUrl, int attempt, string reason, TimeSpan delay);
 
     [LoggerMessage(403, LogLevel.Error, "Registering the Viber webhook {WebhookUrl} failed and will not be retried: {Reason}.", EventName = "WebhookRegistrationFailed")]
     public static partial void WebhookRegistrationFailed(ILogger logger, Exception exception, string webhookUrl, string reason);

@@ -87,6 +87,9 @@ public static class ViberDiagnostics
     /// <summary>Reason: a body that is not a JSON callback.</summary>
     public const string ReasonInvalidJson = "invalid_json";
 
+    /// <summary>Reason: a signed callback older than the deduplication window (a replay); answered 200 without dispatch.</summary>
+    public const string ReasonTooOld = "too_old";
+
     /// <summary>Reason: a method other than POST.</summary>
     public const string ReasonMethodNotAllowed = "method_not_allowed";
 

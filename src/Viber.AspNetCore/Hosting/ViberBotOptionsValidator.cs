@@ -62,6 +62,7 @@ internal sealed class ViberBotOptionsValidator(string sectionPath) : IValidateOp
         Positive(failures, "BackgroundWorkers", options.BackgroundWorkers, "workers");
         Positive(failures, "DeduplicationCapacity", options.DeduplicationCapacity, "callbacks");
         Positive(failures, "DeduplicationWindow", options.DeduplicationWindow);
+        Positive(failures, "RejectionLogInterval", options.RejectionLogInterval);
         Positive(failures, "RegistrationRetryDelay", options.RegistrationRetryDelay);
         if (options.RegistrationRetryMaxDelay < options.RegistrationRetryDelay)
         {

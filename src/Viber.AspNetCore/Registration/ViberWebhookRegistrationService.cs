@@ -50,6 +50,13 @@ internal sealed class ViberWebhookRegistrationService(
         _ => false,
     };
 
+    /// <summary>Says why an attempt failed, with the usual cause of Viber's invalidUrl added only to that status.</summary>
+    /// <param name="exception">What set_webhook threw.</param>
+    /// <returns>The exception's own message, so a transport or header error is reported as what it is.</returns>
+    internal static string Describe(Exception exception) => exception is ViberApiException { Status: ViberStatus.InvalidUrl }
+        ? exception.Message + " (Viber answers invalidUrl while the URL does not answer 200 over HTTPS)"
+        : exception.Message;
+
     /// <inheritdoc />
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -119,7 +126,7 @@ internal sealed class ViberWebhookRegistrationService(
                 {
                     var exception = args.Outcome.Exception!;
                     state.Set(ViberWebhookRegistrationStatus.Retrying, _attempts, exception.Message);
-                    Log.WebhookRegistrationRetry(logger, exception, url, _attempts, args.RetryDelay);
+                    Log.WebhookRegistrationRetry(logger, exception, url, _attempts, Describe(exception), args.RetryDelay);
                     return default;
                 },
             })

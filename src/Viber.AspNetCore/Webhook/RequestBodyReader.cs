@@ -24,11 +24,13 @@ internal static class RequestBodyReader
             return null;
         }
 
-        // Let the server enforce the limit too (Kestrel stops reading and answers 413 on its own terms) where the
-        // body has not been started yet; the loop below enforces it on every server, TestServer included.
+        // The limit means payload bytes however the body arrives, and the loop below counts exactly those on every
+        // server. The server's own limit must not undercut it: with a Content-Length it is set to the limit (the
+        // declared length is the payload), but a chunked body is measured by Kestrel with its chunk framing, which
+        // refused bodies a few KB under the limit, so there it is lifted and the loop alone stops at limit + 1 bytes.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
-            sizeFeature.MaxRequestBodySize = limit;
+            sizeFeature.MaxRequestBodySize = request.ContentLength is null ? null : limit;
         }
 
         // One more byte than the limit is enough to know a body of unknown length is too large.

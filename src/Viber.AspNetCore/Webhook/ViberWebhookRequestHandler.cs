@@ -30,7 +30,9 @@ internal sealed class ViberWebhookRequestHandler
     private readonly ViberCallbackProcessor _processor;
     private readonly ViberBackgroundQueue _queue;
     private readonly ViberMetrics _metrics;
+    private readonly ViberRejectionLog _rejectionLog;
     private readonly IHostApplicationLifetime _lifetime;
+    private readonly TimeProvider _time;
     private readonly ILogger<ViberWebhookRequestHandler> _logger;
 
     public ViberWebhookRequestHandler(
@@ -39,7 +41,9 @@ internal sealed class ViberWebhookRequestHandler
         ViberCallbackProcessor processor,
         ViberBackgroundQueue queue,
         ViberMetrics metrics,
+        ViberRejectionLog rejectionLog,
         IHostApplicationLifetime lifetime,
+        TimeProvider time,
         ILogger<ViberWebhookRequestHandler> logger)
     {
         _options = options.Value;
@@ -48,7 +52,9 @@ internal sealed class ViberWebhookRequestHandler
         _processor = processor;
         _queue = queue;
         _metrics = metrics;
+        _rejectionLog = rejectionLog;
         _lifetime = lifetime;
+        _time = time;
         _logger = logger;
     }
 
@@ -63,7 +69,7 @@ internal sealed class ViberWebhookRequestHandler
         ArgumentNullException.ThrowIfNull(context);
         if (!HttpMethods.IsPost(context.Request.Method))
         {
-            Log.MethodNotAllowed(_logger, context.Request.Method);
+            _rejectionLog.MethodNotAllowed(context.Request.Method);
             _metrics.Rejected(ViberDiagnostics.ReasonMethodNotAllowed);
             context.Response.Headers.Allow = HttpMethods.Post;
             context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
@@ -104,7 +110,7 @@ internal sealed class ViberWebhookRequestHandler
 
         if (body is null)
         {
-            Log.BodyTooLarge(_logger, context.Request.ContentLength ?? _options.MaxRequestBodySize + 1, _options.MaxRequestBodySize);
+            _rejectionLog.BodyTooLarge(context.Request.ContentLength ?? _options.MaxRequestBodySize + 1, _options.MaxRequestBodySize);
             return Reject(context, StatusCodes.Status413PayloadTooLarge, ViberDiagnostics.ReasonBodyTooLarge);
         }
 
@@ -126,7 +132,7 @@ internal sealed class ViberWebhookRequestHandler
                     SignatureVerificationResult.Malformed => ViberDiagnostics.ReasonSignatureMalformed,
                     _ => ViberDiagnostics.ReasonSignatureMismatch,
                 };
-                Log.SignatureRejected(_logger, reason, context.Connection.RemoteIpAddress?.ToString());
+                _rejectionLog.SignatureRejected(reason, context.Connection.RemoteIpAddress?.ToString());
                 return Reject(context, StatusCodes.Status401Unauthorized, reason);
             }
 
@@ -137,7 +143,7 @@ internal sealed class ViberWebhookRequestHandler
             }
             catch (JsonException exception)
             {
-                Log.InvalidJson(_logger, exception);
+                _rejectionLog.InvalidJson(exception);
                 return Reject(context, StatusCodes.Status400BadRequest, ViberDiagnostics.ReasonInvalidJson);
             }
         }
@@ -148,6 +154,16 @@ internal sealed class ViberWebhookRequestHandler
         if (callback is WebhookCallback)
         {
             Log.WebhookCheck(_logger);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        if (IsReplay(callback))
+        {
+            // 200, not 4xx: Viber never re-sends a callback this old, so only a replay gets here, and an error answer
+            // would only tell its sender to try again.
+            _rejectionLog.TooOld(callback.Event, callback.MessageToken, callback.Time);
+            _metrics.Rejected(ViberDiagnostics.ReasonTooOld);
             context.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }
@@ -206,6 +222,15 @@ internal sealed class ViberWebhookRequestHandler
             await WriteWelcomeAsync(context, welcome).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Tells a callback older than the deduplication window (plus a margin for clock skew) by the bot's clock: its
+    /// key may be forgotten, so dispatching it could run its handlers twice. A timestamp of 0 means none was sent.
+    /// </summary>
+    private bool IsReplay(ViberCallback callback)
+        => _options.RejectReplays
+            && callback.Timestamp > 0
+            && _time.GetUtcNow().ToUnixTimeMilliseconds() - callback.Timestamp > (long)(_options.DeduplicationWindow + ViberBotOptions.ReplayMargin).TotalMilliseconds;
 
     private async Task EnqueueAsync(HttpContext context, ViberCallback callback, string key)
     {

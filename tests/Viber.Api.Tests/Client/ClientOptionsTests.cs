@@ -8,6 +8,7 @@ public sealed class ClientOptionsTests
     {
         { "AuthToken", o => o.AuthToken = "" },
         { "AuthToken", o => o.AuthToken = TestClient.Token + "\r\n" },
+        { "AuthToken", o => o.AuthToken = TestClient.Token + "\u00E9" },
         { "BaseAddress", o => o.BaseAddress = new Uri("/pa/", UriKind.Relative) },
         { "MaxRetryAttempts", o => o.MaxRetryAttempts = -1 },
         { "RetryBaseDelay", o => o.RetryBaseDelay = TimeSpan.FromSeconds(-1) },

@@ -24,10 +24,13 @@ public sealed class ViberBotClientErrorTests
         AssertNoToken(ex);
     }
 
-    [Fact]
-    public async Task The_token_is_redacted_from_a_status_message_that_echoes_it()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_token_is_redacted_from_a_status_message_that_echoes_it_in_any_case(bool upperCase)
     {
-        var handler = RecordingHandler.AlwaysJson(TestClient.Failure(2, $"invalid token {TestClient.Token}"));
+        var echoed = upperCase ? TestClient.Token.ToUpperInvariant() : TestClient.Token;
+        var handler = RecordingHandler.AlwaysJson(TestClient.Failure(2, $"invalid token {echoed}"));
 
         var ex = await Assert.ThrowsAsync<ViberApiException>(() => TestClient.Create(handler).GetAccountInfoAsync(Ct));
 
@@ -137,9 +140,9 @@ public sealed class ViberBotClientErrorTests
     {
         for (var current = ex; current is not null; current = current.InnerException)
         {
-            Assert.DoesNotContain(TestClient.Token, current.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestClient.Token, current.Message, StringComparison.OrdinalIgnoreCase);
         }
 
-        Assert.DoesNotContain(TestClient.Token, ex.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(TestClient.Token, ex.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -21,6 +21,8 @@ public sealed class StartUpAgreesWithClientTests
         { "Viber:AuthToken", "tok\ten", false },
         { "Viber:AuthToken", "tok\u007Fen", false },
         { "Viber:AuthToken", "   ", false },
+        { "Viber:AuthToken", "tok\u2014en", false },
+        { "Viber:AuthToken", "tok\u00E9en", false },
         { "Viber:ApiBaseUrl", "HTTP://127.0.0.1:9/pa/", true },
         { "Viber:ApiBaseUrl", "/pa/", false },
         { "Viber:ApiBaseUrl", "ftp://example.com/pa/", false },
@@ -49,6 +51,19 @@ public sealed class StartUpAgreesWithClientTests
         Assert.Contains("Viber:AuthToken must not contain control characters", error.Message, StringComparison.Ordinal);
         Assert.Contains("Viber__AuthToken", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Token, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_non_ASCII_token_stops_the_start_naming_the_key_and_variable_but_not_the_token()
+    {
+        // Accepted, it would verify signatures but fail every API call: HTTP headers carry only ASCII.
+        const string nonAscii = "tok-d\u00F6-not-print-3c9a";
+
+        var error = Assert.IsType<OptionsValidationException>(StartUpError(Configuration("Viber:AuthToken", nonAscii)));
+
+        Assert.Contains("Viber:AuthToken must contain only ASCII characters", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Viber__AuthToken", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(nonAscii, error.Message, StringComparison.Ordinal);
     }
 
     private static IConfiguration Configuration(string key, string value)

@@ -21,6 +21,14 @@ public sealed class WebhookRegistrationTests
         more?.Invoke(o);
     };
 
+    /// <summary>set_webhook throws <paramref name="exception"/> the first time, then succeeds as Viber does.</summary>
+    private static Func<Viber.Api.Requests.SetWebhookRequest, CancellationToken, Task<Viber.Api.Requests.SetWebhookResponse>> FailingOnce(Exception exception)
+    {
+        var calls = 0;
+        var succeeding = FakeViber.CheckingSetWebhook(TestBot.Token);
+        return (request, ct) => Interlocked.Increment(ref calls) == 1 ? throw exception : succeeding(request, ct);
+    }
+
     [Fact]
     public async Task Set_webhook_is_called_after_the_server_listens_so_Vibers_check_gets_200()
     {
@@ -96,7 +104,6 @@ public sealed class WebhookRegistrationTests
     {
         using var time = new SignalingTimeProvider();
         var port = FreePort.Next();
-        var calls = 0;
         await using var bot = await TestBot.StartAsync(
             options: Registering(port, o =>
             {
@@ -105,16 +112,15 @@ public sealed class WebhookRegistrationTests
             }),
             port: port,
             services: s => s.AddSingleton<TimeProvider>(time),
-            viber: fake => fake.OnSetWebhook = (request, ct) => Interlocked.Increment(ref calls) == 1
-                ? throw new ViberApiException(ViberApiMethods.SetWebhook, ViberStatus.InvalidUrl, "invalidUrl")
-                : FakeViber.CheckingSetWebhook(TestBot.Token)(request, ct));
+            viber: fake => fake.OnSetWebhook = FailingOnce(new ViberApiException(ViberApiMethods.SetWebhook, ViberStatus.InvalidUrl, "invalidUrl")));
 
         await bot.Viber.WaitForSetWebhookAsync(cancellationToken: TestContext.Current.CancellationToken);
         await time.WaitForDelayAsync();
         var retrying = await ViberHealthAsync(bot);
         Assert.Equal(HealthStatus.Degraded, retrying.Status);
         Assert.Contains("invalidUrl", retrying.Description, StringComparison.Ordinal);
-        Assert.Single(bot.Logs.WithEvent("WebhookRegistrationRetry"));
+        var retry = Assert.Single(bot.Logs.WithEvent("WebhookRegistrationRetry"));
+        Assert.Contains("does not answer 200 over HTTPS", retry.Message, StringComparison.Ordinal);
 
         time.Advance(TimeSpan.FromSeconds(20));
         await bot.Viber.WaitForSetWebhookAsync(cancellationToken: TestContext.Current.CancellationToken);
@@ -122,6 +128,25 @@ public sealed class WebhookRegistrationTests
 
         Assert.Equal(2, bot.Viber.WebhookRequests.Count);
         Assert.Equal(HealthStatus.Healthy, (await ViberHealthAsync(bot)).Status);
+    }
+
+    [Fact]
+    public async Task A_retried_failure_that_is_not_invalidUrl_is_logged_with_its_own_cause()
+    {
+        using var time = new SignalingTimeProvider();
+        var port = FreePort.Next();
+        await using var bot = await TestBot.StartAsync(
+            options: Registering(port),
+            port: port,
+            services: s => s.AddSingleton<TimeProvider>(time),
+            viber: fake => fake.OnSetWebhook = FailingOnce(new HttpRequestException("Request headers must contain only ASCII characters.")));
+
+        await bot.Viber.WaitForSetWebhookAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await time.WaitForDelayAsync();
+
+        var retry = Assert.Single(bot.Logs.WithEvent("WebhookRegistrationRetry"));
+        Assert.Contains("Request headers must contain only ASCII characters", retry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("invalidUrl", retry.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -49,15 +49,16 @@ public sealed class DeduplicationTests
     {
         await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll);
         var token = Callbacks.NextToken();
-        var phone = Callbacks.Json(Callbacks.Delivered(token, "user-1", timestamp: 1_700_000_000_000));
-        var desktop = Callbacks.Json(Callbacks.Delivered(token, "user-1", timestamp: 1_700_000_000_450));
+        var now = Callbacks.Now();
+        var phone = Callbacks.Json(Callbacks.Delivered(token, "user-1", timestamp: now));
+        var desktop = Callbacks.Json(Callbacks.Delivered(token, "user-1", timestamp: now + 450));
 
         using var a = await bot.PostAsync(phone);
         using var b = await bot.PostAsync(desktop);
         using var retry = await bot.PostAsync(phone);
 
         Assert.All([a, b, retry], response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
-        Assert.Equal([1_700_000_000_000, 1_700_000_000_450], bot.Callbacks.Entries.Select(e => e.Callback.Timestamp));
+        Assert.Equal([now, now + 450], bot.Callbacks.Entries.Select(e => e.Callback.Timestamp));
     }
 
     [Fact]

@@ -41,8 +41,8 @@ public sealed class DispatchTests
         [
             Callbacks.Text("hi"), Callbacks.Delivered(Callbacks.NextToken()), Callbacks.Seen(Callbacks.NextToken()),
             Callbacks.Failed(Callbacks.NextToken()), Callbacks.Subscribed(), Callbacks.Unsubscribed(), Callbacks.ConversationStarted(),
-            new ClientStatusCallback { Timestamp = 1, MessageToken = Callbacks.NextToken() },
-            new UnknownCallback { Event = "typing", Timestamp = 1, MessageToken = Callbacks.NextToken() },
+            new ClientStatusCallback { Timestamp = Callbacks.Now(), MessageToken = Callbacks.NextToken() },
+            new UnknownCallback { Event = "typing", Timestamp = Callbacks.Now(), MessageToken = Callbacks.NextToken() },
         ];
 
         foreach (var callback in callbacks)

@@ -84,6 +84,31 @@ public sealed class WebhookStatusCodeTests
         Assert.Empty(bot.Callbacks.Entries);
     }
 
+    [Theory]
+    [InlineData(1024, 0, HttpStatusCode.OK)]
+    [InlineData(1024, 1, HttpStatusCode.RequestEntityTooLarge)]
+    [InlineData(65536, 0, HttpStatusCode.OK)]
+    [InlineData(65536, 1, HttpStatusCode.RequestEntityTooLarge)]
+    public async Task A_chunked_body_is_measured_in_payload_bytes_not_framing(int chunkSize, int overLimit, HttpStatusCode expected)
+    {
+        // The default limit, where Kestrel counting chunk headers used to refuse bodies a few KB under it.
+        const long limit = ViberBotOptions.DefaultMaxRequestBodySize;
+        await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll);
+        var empty = Callbacks.Text(string.Empty);
+        var padding = (int)limit + overLimit - Callbacks.Json(empty).Length;
+        var body = Callbacks.Json(Callbacks.Text(new string('x', padding), token: empty.MessageToken));
+        Assert.Equal(limit + overLimit, body.Length);
+
+        // No Content-Length; StreamContent writes one chunk per read of chunkSize bytes.
+        using var request = new HttpRequestMessage(HttpMethod.Post, bot.WebhookPath) { Content = new StreamContent(new MemoryStream(body), chunkSize) };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Add(ViberApiMethods.SignatureHeader, ViberSignature.Compute(body, TestBot.Token));
+        using var response = await bot.Http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(expected == HttpStatusCode.OK ? 1 : 0, bot.Callbacks.Entries.Count);
+    }
+
     [Fact]
     public async Task A_body_at_the_limit_is_accepted()
     {
@@ -161,6 +186,8 @@ public sealed class WebhookStatusCodeTests
     [InlineData("42")]
     [InlineData("null")]
     [InlineData("{\"event\":\"message\",\"timestamp\":\"yesterday\"}")]
+    [InlineData("{\"event\":\"webhook\",\"event\":\"message\",\"timestamp\":1,\"message_token\":9,\"sender\":{\"id\":\"u\"},\"message\":{\"type\":\"text\",\"text\":\"hi\"}}")]
+    [InlineData("{\"event\":\"message\",\"timestamp\":1,\"message_token\":9,\"message_token\":10,\"sender\":{\"id\":\"u\"},\"message\":{\"type\":\"text\",\"text\":\"hi\"}}")]
     public async Task A_signed_body_that_is_not_a_callback_gets_400(string json)
     {
         await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll);
@@ -192,7 +219,7 @@ public sealed class WebhookStatusCodeTests
             .Record<ViberCallback>("all")
             .Record<MessageCallback>("message"));
 
-        using var response = await bot.PostAsync("""{"event":"action","timestamp":1,"message_token":77,"payload":{"x":1}}"""u8.ToArray());
+        using var response = await bot.PostAsync(Encoding.UTF8.GetBytes($$$"""{"event":"action","timestamp":{{{Callbacks.Now()}}},"message_token":77,"payload":{"x":1}}"""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["unknown", "all"], bot.Callbacks.Handlers);
@@ -206,7 +233,7 @@ public sealed class WebhookStatusCodeTests
     {
         await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll);
 
-        using var response = await bot.PostAsync("""{"event":"message","timestamp":1,"message_token":78,"sender":{"id":"u"},"message":{"type":"hologram","depth":3}}"""u8.ToArray());
+        using var response = await bot.PostAsync(Encoding.UTF8.GetBytes($$$"""{"event":"message","timestamp":{{{Callbacks.Now()}}},"message_token":78,"sender":{"id":"u"},"message":{"type":"hologram","depth":3}}"""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var message = Assert.IsType<MessageCallback>(Assert.Single(bot.Callbacks.Entries).Callback);
