@@ -32,6 +32,9 @@ internal static partial class Log
     [LoggerMessage(107, LogLevel.Information, "Received a Viber callback with an unknown event {Event}; it goes to catch-all handlers.", EventName = "UnknownEvent")]
     public static partial void UnknownEvent(ILogger logger, string @event);
 
+    [LoggerMessage(108, LogLevel.Information, "Answered 503 to the Viber {Event} callback {MessageToken}: the app is stopping. Viber will retry it.", EventName = "RefusedWhileStopping")]
+    public static partial void RefusedWhileStopping(ILogger logger, string @event, long? messageToken);
+
     [LoggerMessage(200, LogLevel.Information, "Ignored a retry of the Viber {Event} callback {MessageToken}: it was already handled.", EventName = "DuplicateCallback")]
     public static partial void DuplicateCallback(ILogger logger, string @event, long? messageToken);
 
@@ -44,7 +47,7 @@ internal static partial class Log
     [LoggerMessage(202, LogLevel.Error, "Handler {Handler} failed for the Viber {Event} callback {MessageToken}; it will run again when Viber retries.", EventName = "HandlerFailed")]
     public static partial void HandlerFailed(ILogger logger, Exception exception, string handler, string @event, long? messageToken);
 
-    [LoggerMessage(203, LogLevel.Information, "Handling of the Viber {Event} callback {MessageToken} was cancelled because the app is stopping.", EventName = "HandlerCancelled")]
+    [LoggerMessage(203, LogLevel.Information, "Handling of the Viber {Event} callback {MessageToken} was cancelled: the app's shutdown deadline (HostOptions.ShutdownTimeout) passed.", EventName = "HandlerCancelled")]
     public static partial void HandlerCancelled(ILogger logger, string @event, long? messageToken);
 
     [LoggerMessage(204, LogLevel.Warning, "Handler {Handler} returned a welcome message, but an earlier handler already did; only the first is sent.", EventName = "WelcomeMessageIgnored")]

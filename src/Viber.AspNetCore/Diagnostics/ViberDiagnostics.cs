@@ -96,6 +96,9 @@ public static class ViberDiagnostics
     /// <summary>Reason: the deduplication store failed (for example Redis is unreachable).</summary>
     public const string ReasonStoreUnavailable = "store_unavailable";
 
+    /// <summary>Reason: the app is stopping, so no new callback is taken.</summary>
+    public const string ReasonStopping = "stopping";
+
     /// <summary>Reason: the same callback is being handled right now (a retry arrived before the first try finished).</summary>
     public const string ReasonInProgress = "in_progress";
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Viber.Api;
@@ -12,6 +11,7 @@ using Viber.AspNetCore.Background;
 using Viber.AspNetCore.Deduplication;
 using Viber.AspNetCore.Diagnostics;
 using Viber.AspNetCore.Handlers;
+using Viber.AspNetCore.Hosting;
 
 namespace Viber.AspNetCore.Webhook;
 
@@ -30,7 +30,7 @@ internal sealed class ViberWebhookRequestHandler
     private readonly ViberCallbackProcessor _processor;
     private readonly ViberBackgroundQueue _queue;
     private readonly ViberMetrics _metrics;
-    private readonly IHostApplicationLifetime _lifetime;
+    private readonly ViberShutdown _shutdown;
     private readonly ILogger<ViberWebhookRequestHandler> _logger;
 
     public ViberWebhookRequestHandler(
@@ -39,7 +39,7 @@ internal sealed class ViberWebhookRequestHandler
         ViberCallbackProcessor processor,
         ViberBackgroundQueue queue,
         ViberMetrics metrics,
-        IHostApplicationLifetime lifetime,
+        ViberShutdown shutdown,
         ILogger<ViberWebhookRequestHandler> logger)
     {
         _options = options.Value;
@@ -48,7 +48,7 @@ internal sealed class ViberWebhookRequestHandler
         _processor = processor;
         _queue = queue;
         _metrics = metrics;
-        _lifetime = lifetime;
+        _shutdown = shutdown;
         _logger = logger;
     }
 
@@ -157,6 +157,15 @@ internal sealed class ViberWebhookRequestHandler
             Log.UnknownEvent(_logger, callback.Event);
         }
 
+        // Nothing new starts once the app is stopping: the shutdown timeout belongs to the callbacks already
+        // accepted, and Viber retries this one (on another instance, or on this one after a restart).
+        if (_shutdown.IsStopping)
+        {
+            Log.RefusedWhileStopping(_logger, callback.Event, callback.MessageToken);
+            Reject(context, StatusCodes.Status503ServiceUnavailable, ViberDiagnostics.ReasonStopping);
+            return;
+        }
+
         ViberDeduplicationClaim claim;
         try
         {
@@ -191,10 +200,11 @@ internal sealed class ViberWebhookRequestHandler
             return;
         }
 
-        // Handlers are cancelled when the app stops, not when Viber hangs up: Viber gives up after a few seconds
-        // and retries, and a slow handler cancelled on every try would never finish. One that completes marks the
-        // key done, so the retry is then answered as a duplicate.
-        var result = await _processor.ProcessAsync(callback, key, context.RequestServices, default, _lifetime.ApplicationStopping).ConfigureAwait(false);
+        // Handlers are not cancelled when Viber hangs up: Viber gives up after a few seconds and retries, and a slow
+        // handler cancelled on every try would never finish; one that completes marks the key done, so the retry is
+        // answered as a duplicate. Nor when the app starts stopping: a handler that already sent its reply would be
+        // answered 503 and run again on Viber's retry, replying twice. Only the shutdown deadline cancels them.
+        var result = await _processor.ProcessAsync(callback, key, context.RequestServices, default, _shutdown.Deadline).ConfigureAwait(false);
         context.Response.StatusCode = result.Outcome switch
         {
             ViberProcessOutcome.Succeeded => StatusCodes.Status200OK,
