@@ -65,6 +65,15 @@ internal static partial class Log
     [LoggerMessage(303, LogLevel.Error, "Processing the queued Viber {Event} callback {MessageToken} failed outside its handlers.", EventName = "BackgroundItemFailed")]
     public static partial void BackgroundItemFailed(ILogger logger, Exception exception, string @event, long? messageToken);
 
+    [LoggerMessage(304, LogLevel.Error, "Lost the queued Viber {Event} callback {MessageToken}: it was answered 200, but the app stopped before its handlers finished (shutdown deadline, HostOptions.ShutdownTimeout), and Viber will not retry it.", EventName = "CallbackLost")]
+    public static partial void CallbackLost(ILogger logger, string @event, long? messageToken);
+
+    [LoggerMessage(305, LogLevel.Warning, "Answered 503 to the Viber {Event} callback {MessageToken}: its worker's queue already holds what it is expected to handle within the shutdown timeout (HostOptions.ShutdownTimeout). Viber will retry it.", EventName = "QueueOverDrainBudget")]
+    public static partial void QueueOverDrainBudget(ILogger logger, string @event, long? messageToken);
+
+    [LoggerMessage(306, LogLevel.Warning, "Stopped with background handlers still running: they ignored their cancellation until the host's shutdown timeout.", EventName = "WorkersAbandoned")]
+    public static partial void WorkersAbandoned(ILogger logger);
+
     [LoggerMessage(400, LogLevel.Information, "Registering the Viber webhook {WebhookUrl} (attempt {Attempt}).", EventName = "WebhookRegistering")]
     public static partial void WebhookRegistering(ILogger logger, string webhookUrl, int attempt);
 

@@ -219,13 +219,21 @@ internal sealed class ViberWebhookRequestHandler
 
     private async Task EnqueueAsync(HttpContext context, ViberCallback callback, string key)
     {
-        if (_queue.TryEnqueue(new ViberWorkItem(callback, key, Activity.Current?.Context ?? default)))
+        var result = _queue.TryEnqueue(new ViberWorkItem(callback, key, Activity.Current?.Context ?? default));
+        if (result == ViberEnqueueResult.Queued)
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }
 
         await _store.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
+        if (result == ViberEnqueueResult.OverDrainBudget)
+        {
+            Log.QueueOverDrainBudget(_logger, callback.Event, callback.MessageToken);
+            Reject(context, StatusCodes.Status503ServiceUnavailable, ViberDiagnostics.ReasonOverDrainBudget);
+            return;
+        }
+
         Log.QueueFull(_logger, callback.Event, callback.MessageToken);
         Reject(context, StatusCodes.Status503ServiceUnavailable, ViberDiagnostics.ReasonQueueFull);
     }
