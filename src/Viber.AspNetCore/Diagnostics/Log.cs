@@ -47,8 +47,11 @@ internal static partial class Log
     [LoggerMessage(202, LogLevel.Error, "Handler {Handler} failed for the Viber {Event} callback {MessageToken}; it will run again when Viber retries.", EventName = "HandlerFailed")]
     public static partial void HandlerFailed(ILogger logger, Exception exception, string handler, string @event, long? messageToken);
 
-    [LoggerMessage(203, LogLevel.Information, "Handling of the Viber {Event} callback {MessageToken} was cancelled: the app's shutdown deadline (HostOptions.ShutdownTimeout) passed.", EventName = "HandlerCancelled")]
+    [LoggerMessage(203, LogLevel.Information, "Handling of the Viber {Event} callback {MessageToken} was cancelled: the app's shutdown deadline (HostOptions.ShutdownTimeout) or the handler timeout (Viber:HandlerTimeout, inline mode) passed.", EventName = "HandlerCancelled")]
     public static partial void HandlerCancelled(ILogger logger, string @event, long? messageToken);
+
+    [LoggerMessage(206, LogLevel.Warning, "Handling of the Viber {Event} callback {MessageToken} was cancelled after {Timeout} (Viber:HandlerTimeout); answered 503 so Viber retries it.", EventName = "HandlerTimedOut")]
+    public static partial void HandlerTimedOut(ILogger logger, string @event, long? messageToken, TimeSpan timeout);
 
     [LoggerMessage(204, LogLevel.Warning, "Handler {Handler} returned a welcome message, but an earlier handler already did; only the first is sent.", EventName = "WelcomeMessageIgnored")]
     public static partial void WelcomeMessageIgnored(ILogger logger, string handler);

@@ -31,6 +31,7 @@ internal sealed class ViberWebhookRequestHandler
     private readonly ViberBackgroundQueue _queue;
     private readonly ViberMetrics _metrics;
     private readonly ViberShutdown _shutdown;
+    private readonly TimeProvider _timeProvider;
     private readonly ILogger<ViberWebhookRequestHandler> _logger;
 
     public ViberWebhookRequestHandler(
@@ -40,6 +41,7 @@ internal sealed class ViberWebhookRequestHandler
         ViberBackgroundQueue queue,
         ViberMetrics metrics,
         ViberShutdown shutdown,
+        TimeProvider timeProvider,
         ILogger<ViberWebhookRequestHandler> logger)
     {
         _options = options.Value;
@@ -49,6 +51,7 @@ internal sealed class ViberWebhookRequestHandler
         _queue = queue;
         _metrics = metrics;
         _shutdown = shutdown;
+        _timeProvider = timeProvider;
         _logger = logger;
     }
 
@@ -204,7 +207,16 @@ internal sealed class ViberWebhookRequestHandler
         // handler cancelled on every try would never finish; one that completes marks the key done, so the retry is
         // answered as a duplicate. Nor when the app starts stopping: a handler that already sent its reply would be
         // answered 503 and run again on Viber's retry, replying twice. Only the shutdown deadline cancels them.
-        var result = await _processor.ProcessAsync(callback, key, context.RequestServices, default, _shutdown.Deadline).ConfigureAwait(false);
+        // Bounded by Viber:HandlerTimeout too: Viber has long given up on this answer by then, and a handler stuck
+        // on a hanging API would hold its connection; 503 releases the claim so Viber's retry runs it again.
+        using var timeout = new CancellationTokenSource(_options.HandlerTimeout, _timeProvider);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Deadline, timeout.Token);
+        var result = await _processor.ProcessAsync(callback, key, context.RequestServices, default, cancellation.Token).ConfigureAwait(false);
+        if (result.Outcome == ViberProcessOutcome.Cancelled && timeout.IsCancellationRequested)
+        {
+            Log.HandlerTimedOut(_logger, callback.Event, callback.MessageToken, _options.HandlerTimeout);
+        }
+
         context.Response.StatusCode = result.Outcome switch
         {
             ViberProcessOutcome.Succeeded => StatusCodes.Status200OK,
