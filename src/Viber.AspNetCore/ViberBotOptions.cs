@@ -84,6 +84,18 @@ public sealed class ViberBotOptions
     /// <summary>Gets or sets how handlers run: before answering (<see cref="ViberDispatchMode.Inline"/>, the default) or after it.</summary>
     public ViberDispatchMode DispatchMode { get; set; } = ViberDispatchMode.Inline;
 
+    /// <summary>The default <see cref="HandlerTimeout"/>: 10 s, a few seconds over the time Viber waits for an answer.</summary>
+    public static readonly TimeSpan DefaultHandlerTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Gets or sets how long a callback's handlers may run in inline mode before their token is cancelled and the
+    /// callback is answered 503 (its deduplication claim released, so Viber's retry runs them again). Default 10 s:
+    /// Viber stops waiting after a few seconds, and a handler kept running long after that (an API that hangs)
+    /// only holds a connection: API calls made with the handlers' token end with it.
+    /// <see cref="Timeout.InfiniteTimeSpan"/> turns it off. Background handlers are not bounded by it.
+    /// </summary>
+    public TimeSpan HandlerTimeout { get; set; } = DefaultHandlerTimeout;
+
     /// <summary>Gets or sets how many callbacks the background queue holds before answering 503. Default 1,000.</summary>
     public int BackgroundQueueCapacity { get; set; } = 1000;
 

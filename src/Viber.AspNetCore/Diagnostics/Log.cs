@@ -38,6 +38,9 @@ internal static partial class Log
     [LoggerMessage(109, LogLevel.Warning, "Ignored a signed Viber {Event} callback {MessageToken} from {Time:O}: it is older than Viber:DeduplicationWindow plus {MarginMinutes} min, so it is a replay or a very late retry (answered 200, not dispatched; Viber:RejectReplays).", EventName = "CallbackTooOld")]
     public static partial void CallbackTooOld(ILogger logger, string @event, long? messageToken, DateTimeOffset time, double marginMinutes);
 
+    [LoggerMessage(110, LogLevel.Information, "Answered 503 to the Viber {Event} callback {MessageToken}: the app is stopping. Viber will retry it.", EventName = "RefusedWhileStopping")]
+    public static partial void RefusedWhileStopping(ILogger logger, string @event, long? messageToken);
+
     [LoggerMessage(200, LogLevel.Information, "Ignored a retry of the Viber {Event} callback {MessageToken}: it was already handled.", EventName = "DuplicateCallback")]
     public static partial void DuplicateCallback(ILogger logger, string @event, long? messageToken);
 
@@ -50,8 +53,11 @@ internal static partial class Log
     [LoggerMessage(202, LogLevel.Error, "Handler {Handler} failed for the Viber {Event} callback {MessageToken}; it will run again when Viber retries.", EventName = "HandlerFailed")]
     public static partial void HandlerFailed(ILogger logger, Exception exception, string handler, string @event, long? messageToken);
 
-    [LoggerMessage(203, LogLevel.Information, "Handling of the Viber {Event} callback {MessageToken} was cancelled because the app is stopping.", EventName = "HandlerCancelled")]
+    [LoggerMessage(203, LogLevel.Information, "Handling of the Viber {Event} callback {MessageToken} was cancelled: the app's shutdown deadline (HostOptions.ShutdownTimeout) or the handler timeout (Viber:HandlerTimeout, inline mode) passed.", EventName = "HandlerCancelled")]
     public static partial void HandlerCancelled(ILogger logger, string @event, long? messageToken);
+
+    [LoggerMessage(206, LogLevel.Warning, "Handling of the Viber {Event} callback {MessageToken} was cancelled after {Timeout} (Viber:HandlerTimeout); answered 503 so Viber retries it.", EventName = "HandlerTimedOut")]
+    public static partial void HandlerTimedOut(ILogger logger, string @event, long? messageToken, TimeSpan timeout);
 
     [LoggerMessage(204, LogLevel.Warning, "Handler {Handler} returned a welcome message, but an earlier handler already did; only the first is sent.", EventName = "WelcomeMessageIgnored")]
     public static partial void WelcomeMessageIgnored(ILogger logger, string handler);
@@ -67,6 +73,15 @@ internal static partial class Log
 
     [LoggerMessage(303, LogLevel.Error, "Processing the queued Viber {Event} callback {MessageToken} failed outside its handlers.", EventName = "BackgroundItemFailed")]
     public static partial void BackgroundItemFailed(ILogger logger, Exception exception, string @event, long? messageToken);
+
+    [LoggerMessage(304, LogLevel.Error, "Lost the queued Viber {Event} callback {MessageToken}: it was answered 200, but the app stopped before its handlers finished (shutdown deadline, HostOptions.ShutdownTimeout), and Viber will not retry it.", EventName = "CallbackLost")]
+    public static partial void CallbackLost(ILogger logger, string @event, long? messageToken);
+
+    [LoggerMessage(305, LogLevel.Warning, "Answered 503 to the Viber {Event} callback {MessageToken}: its worker's queue already holds what it is expected to handle within the shutdown timeout (HostOptions.ShutdownTimeout). Viber will retry it.", EventName = "QueueOverDrainBudget")]
+    public static partial void QueueOverDrainBudget(ILogger logger, string @event, long? messageToken);
+
+    [LoggerMessage(306, LogLevel.Warning, "Stopped with background handlers still running: they ignored their cancellation until the host's shutdown timeout.", EventName = "WorkersAbandoned")]
+    public static partial void WorkersAbandoned(ILogger logger);
 
     [LoggerMessage(400, LogLevel.Information, "Registering the Viber webhook {WebhookUrl} (attempt {Attempt}).", EventName = "WebhookRegistering")]
     public static partial void WebhookRegistering(ILogger logger, string webhookUrl, int attempt);

@@ -36,6 +36,12 @@ public static class ViberDiagnostics
     /// <summary>Counter of callbacks ignored as retries of one already handled, tagged <see cref="EventTag"/>.</summary>
     public const string CallbacksDuplicate = "viber.callbacks.duplicates";
 
+    /// <summary>
+    /// Counter of callbacks answered 200 in background mode whose handlers never finished because the app stopped
+    /// (Viber does not retry them), tagged <see cref="EventTag"/>.
+    /// </summary>
+    public const string CallbacksLost = "viber.callbacks.lost";
+
     /// <summary>Histogram of the time a callback's handlers took, in seconds, tagged <see cref="EventTag"/> and <see cref="OutcomeTag"/>.</summary>
     public const string HandlerDuration = "viber.handler.duration";
 
@@ -98,6 +104,12 @@ public static class ViberDiagnostics
 
     /// <summary>Reason: the deduplication store failed (for example Redis is unreachable).</summary>
     public const string ReasonStoreUnavailable = "store_unavailable";
+
+    /// <summary>Reason: the background queue holds what can be handled within the shutdown timeout.</summary>
+    public const string ReasonOverDrainBudget = "over_drain_budget";
+
+    /// <summary>Reason: the app is stopping, so no new callback is taken.</summary>
+    public const string ReasonStopping = "stopping";
 
     /// <summary>Reason: the same callback is being handled right now (a retry arrived before the first try finished).</summary>
     public const string ReasonInProgress = "in_progress";

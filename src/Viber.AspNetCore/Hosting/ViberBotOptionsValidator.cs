@@ -64,6 +64,11 @@ internal sealed class ViberBotOptionsValidator(string sectionPath) : IValidateOp
         Positive(failures, "DeduplicationWindow", options.DeduplicationWindow);
         Positive(failures, "RejectionLogInterval", options.RejectionLogInterval);
         Positive(failures, "RegistrationRetryDelay", options.RegistrationRetryDelay);
+        if (options.HandlerTimeout != Timeout.InfiniteTimeSpan && (options.HandlerTimeout <= TimeSpan.Zero || options.HandlerTimeout > TimeSpan.FromDays(1)))
+        {
+            failures.Add($"{Key("HandlerTimeout")} must be a positive time span of at most a day, such as '00:00:10', or '-00:00:00.001' (infinite) to turn it off");
+        }
+
         if (options.RegistrationRetryMaxDelay < options.RegistrationRetryDelay)
         {
             failures.Add($"{Key("RegistrationRetryMaxDelay")} must be at least {Key("RegistrationRetryDelay")}");

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Viber.Api;
@@ -12,6 +11,7 @@ using Viber.AspNetCore.Background;
 using Viber.AspNetCore.Deduplication;
 using Viber.AspNetCore.Diagnostics;
 using Viber.AspNetCore.Handlers;
+using Viber.AspNetCore.Hosting;
 
 namespace Viber.AspNetCore.Webhook;
 
@@ -31,7 +31,7 @@ internal sealed class ViberWebhookRequestHandler
     private readonly ViberBackgroundQueue _queue;
     private readonly ViberMetrics _metrics;
     private readonly ViberRejectionLog _rejectionLog;
-    private readonly IHostApplicationLifetime _lifetime;
+    private readonly ViberShutdown _shutdown;
     private readonly TimeProvider _time;
     private readonly ILogger<ViberWebhookRequestHandler> _logger;
 
@@ -42,7 +42,7 @@ internal sealed class ViberWebhookRequestHandler
         ViberBackgroundQueue queue,
         ViberMetrics metrics,
         ViberRejectionLog rejectionLog,
-        IHostApplicationLifetime lifetime,
+        ViberShutdown shutdown,
         TimeProvider time,
         ILogger<ViberWebhookRequestHandler> logger)
     {
@@ -53,7 +53,7 @@ internal sealed class ViberWebhookRequestHandler
         _queue = queue;
         _metrics = metrics;
         _rejectionLog = rejectionLog;
-        _lifetime = lifetime;
+        _shutdown = shutdown;
         _time = time;
         _logger = logger;
     }
@@ -173,6 +173,15 @@ internal sealed class ViberWebhookRequestHandler
             Log.UnknownEvent(_logger, callback.Event);
         }
 
+        // Nothing new starts once the app is stopping: the shutdown timeout belongs to the callbacks already
+        // accepted, and Viber retries this one (on another instance, or on this one after a restart).
+        if (_shutdown.IsStopping)
+        {
+            Log.RefusedWhileStopping(_logger, callback.Event, callback.MessageToken);
+            Reject(context, StatusCodes.Status503ServiceUnavailable, ViberDiagnostics.ReasonStopping);
+            return;
+        }
+
         ViberDeduplicationClaim claim;
         try
         {
@@ -207,10 +216,20 @@ internal sealed class ViberWebhookRequestHandler
             return;
         }
 
-        // Handlers are cancelled when the app stops, not when Viber hangs up: Viber gives up after a few seconds
-        // and retries, and a slow handler cancelled on every try would never finish. One that completes marks the
-        // key done, so the retry is then answered as a duplicate.
-        var result = await _processor.ProcessAsync(callback, key, context.RequestServices, default, _lifetime.ApplicationStopping).ConfigureAwait(false);
+        // Handlers are not cancelled when Viber hangs up: Viber gives up after a few seconds and retries, and a slow
+        // handler cancelled on every try would never finish; one that completes marks the key done, so the retry is
+        // answered as a duplicate. Nor when the app starts stopping: a handler that already sent its reply would be
+        // answered 503 and run again on Viber's retry, replying twice. Only the shutdown deadline cancels them.
+        // Bounded by Viber:HandlerTimeout too: Viber has long given up on this answer by then, and a handler stuck
+        // on a hanging API would hold its connection; 503 releases the claim so Viber's retry runs it again.
+        using var timeout = new CancellationTokenSource(_options.HandlerTimeout, _time);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Deadline, timeout.Token);
+        var result = await _processor.ProcessAsync(callback, key, context.RequestServices, default, cancellation.Token).ConfigureAwait(false);
+        if (result.Outcome == ViberProcessOutcome.Cancelled && timeout.IsCancellationRequested)
+        {
+            Log.HandlerTimedOut(_logger, callback.Event, callback.MessageToken, _options.HandlerTimeout);
+        }
+
         context.Response.StatusCode = result.Outcome switch
         {
             ViberProcessOutcome.Succeeded => StatusCodes.Status200OK,
@@ -234,13 +253,21 @@ internal sealed class ViberWebhookRequestHandler
 
     private async Task EnqueueAsync(HttpContext context, ViberCallback callback, string key)
     {
-        if (_queue.TryEnqueue(new ViberWorkItem(callback, key, Activity.Current?.Context ?? default)))
+        var result = _queue.TryEnqueue(new ViberWorkItem(callback, key, Activity.Current?.Context ?? default));
+        if (result == ViberEnqueueResult.Queued)
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }
 
         await _store.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
+        if (result == ViberEnqueueResult.OverDrainBudget)
+        {
+            Log.QueueOverDrainBudget(_logger, callback.Event, callback.MessageToken);
+            Reject(context, StatusCodes.Status503ServiceUnavailable, ViberDiagnostics.ReasonOverDrainBudget);
+            return;
+        }
+
         Log.QueueFull(_logger, callback.Event, callback.MessageToken);
         Reject(context, StatusCodes.Status503ServiceUnavailable, ViberDiagnostics.ReasonQueueFull);
     }
