@@ -115,6 +115,13 @@ public sealed class ViberBotOptions
     public int DeduplicationCapacity { get; set; } = 100_000;
 
     /// <summary>
+    /// Gets or sets how many Bot API requests the app's <c>IViberBotClient</c>s may have in flight at once. As many
+    /// more wait for a slot (each bounded by its call's cancellation token); past that a call fails at once with
+    /// <see cref="ViberApiCallLimitException"/>. Bounds the outbound connections a hanging Bot API can hold. Default 100.
+    /// </summary>
+    public int MaxConcurrentApiCalls { get; set; } = 100;
+
+    /// <summary>
     /// Gets or sets how often a kind of refused request (bad signature, body too large, not JSON, not POST) is logged
     /// in full: the first of each interval is, the rest are counted in one summary when it ends. Default 10 seconds.
     /// The <c>viber.callbacks.rejected</c> metric counts every one.

@@ -94,12 +94,15 @@ public static class ViberServiceCollectionExtensions
         // IHttpClientFactory's request logging is replaced by ViberApiDiagnosticsHandler: its structured state carries
         // header values unredacted, the auth token included.
         services.TryAddTransient<ViberApiDiagnosticsHandler>();
+        services.TryAddSingleton<ViberApiCallLimiter>();
+        services.TryAddTransient<ViberApiConcurrencyHandler>();
         services.TryAddSingleton(static serviceProvider => new ViberBroadcastBudget(
             serviceProvider.GetRequiredService<IOptions<ViberBotClientOptions>>(),
             serviceProvider.GetService<TimeProvider>()));
         services.AddHttpClient(ViberBotBuilder.HttpClientName)
             .RemoveAllLoggers()
             .AddHttpMessageHandler<ViberApiDiagnosticsHandler>()
+            .AddHttpMessageHandler<ViberApiConcurrencyHandler>()
             .AddTypedClient<IViberBotClient>(static (httpClient, serviceProvider) => new ViberBotClient(
                 httpClient,
                 serviceProvider.GetRequiredService<IOptions<ViberBotClientOptions>>().Value,

@@ -61,6 +61,7 @@ internal sealed class ViberBotOptionsValidator(string sectionPath) : IValidateOp
         Positive(failures, "BackgroundQueueCapacity", options.BackgroundQueueCapacity, "callbacks");
         Positive(failures, "BackgroundWorkers", options.BackgroundWorkers, "workers");
         Positive(failures, "DeduplicationCapacity", options.DeduplicationCapacity, "callbacks");
+        Positive(failures, "MaxConcurrentApiCalls", options.MaxConcurrentApiCalls, "requests");
         Positive(failures, "DeduplicationWindow", options.DeduplicationWindow);
         Positive(failures, "RejectionLogInterval", options.RejectionLogInterval);
         Positive(failures, "RegistrationRetryDelay", options.RegistrationRetryDelay);

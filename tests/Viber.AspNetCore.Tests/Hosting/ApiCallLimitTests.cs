@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text;
+using Viber.Api;
+using Viber.Api.Messages;
+using Viber.Api.Requests;
+using Viber.AspNetCore.Hosting;
+
+namespace Viber.AspNetCore.Tests.Hosting;
+
+/// <summary>
+/// A Bot API that hangs cannot hold more than Viber:MaxConcurrentApiCalls outbound requests: as many more wait for a
+/// slot, and the next one fails at once with an error that names the option.
+/// </summary>
+public sealed class ApiCallLimitTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Past_the_cap_and_its_queue_a_call_fails_at_once_naming_the_option_and_the_others_complete()
+    {
+        var api = new HangingApi();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.ClearProviders());
+        services.AddViberBot(o =>
+        {
+            o.AuthToken = "token";
+            o.RegisterWebhook = false;
+            o.Sender.Name = "Bot";
+            o.MaxConcurrentApiCalls = 2;
+        }).ConfigureHttpClient(http => http.ConfigurePrimaryHttpMessageHandler(() => api));
+        await using var provider = services.BuildServiceProvider();
+        var limiter = provider.GetRequiredService<ViberApiCallLimiter>().Limiter;
+
+        // Two calls reach the (hanging) API, two wait for a slot: one client per call, as one per callback scope.
+        var calls = new List<Task<SendMessageResponse>>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var scope = provider.CreateScope();
+            calls.Add(scope.ServiceProvider.GetRequiredService<IViberBotClient>().SendMessageAsync(new TextMessage { Receiver = "u" + i, Text = "hi" }, Ct));
+        }
+
+        await api.InFlight(2).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.Equal(2, limiter.GetStatistics()!.CurrentQueuedCount);
+
+        using (var scope = provider.CreateScope())
+        {
+            var refused = await Assert.ThrowsAsync<ViberApiCallLimitException>(() =>
+                scope.ServiceProvider.GetRequiredService<IViberBotClient>().SendMessageAsync(new TextMessage { Receiver = "u9", Text = "hi" }, Ct));
+            Assert.Contains("Viber:MaxConcurrentApiCalls (2)", refused.Message, StringComparison.Ordinal);
+        }
+
+        api.Release();
+        var answers = await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        Assert.All(answers, a => Assert.Equal(ViberStatus.Ok, a.Status));
+        Assert.Equal(4, api.Received);
+    }
+
+    [Fact]
+    public void The_cap_must_be_positive()
+    {
+        var services = new ServiceCollection();
+        services.AddViberBot(o =>
+        {
+            o.AuthToken = "token";
+            o.RegisterWebhook = false;
+            o.Sender.Name = "Bot";
+            o.MaxConcurrentApiCalls = 0;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var failure = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ViberBotOptions>>().Value);
+
+        Assert.Contains("Viber:MaxConcurrentApiCalls", failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A Bot API that holds every request until released, and counts those in flight.</summary>
+    private sealed class HangingApi : HttpMessageHandler
+    {
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Lock _gate = new();
+        private readonly List<(int Count, TaskCompletionSource Reached)> _watchers = [];
+        private int _received;
+
+        public int Received => Volatile.Read(ref _received);
+
+        public Task InFlight(int count)
+        {
+            lock (_gate)
+            {
+                var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                if (_received >= count)
+                {
+                    reached.SetResult();
+                }
+                else
+                {
+                    _watchers.Add((count, reached));
+                }
+
+                return reached.Task;
+            }
+        }
+
+        public void Release() => _release.TrySetResult();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                _received++;
+                foreach (var watcher in _watchers.Where(w => w.Count <= _received))
+                {
+                    watcher.Reached.TrySetResult();
+                }
+            }
+
+            await _release.Task.WaitAsync(cancellationToken);
+            return new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = new StringContent("""{"status":0,"status_message":"ok","message_token":1}""", Encoding.UTF8, "application/json"),
+            };
+        }
+    }
+}
