@@ -10,6 +10,14 @@ namespace Viber.AspNetCore.Hosting;
 /// </summary>
 internal sealed class ViberClientOptionsSetup(IOptions<ViberBotOptions> botOptions) : IConfigureOptions<ViberBotClientOptions>
 {
+    /// <summary>A web app's default total time for one API call, retries included (the library's is 2 minutes).</summary>
+    public static readonly TimeSpan WebhookTotalTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>A web app's default time for one attempt (the library's is 30 s).</summary>
+    public static readonly TimeSpan WebhookAttemptTimeout = TimeSpan.FromSeconds(10);
+
+    private static readonly ViberBotClientOptions LibraryDefaults = new();
+
     public void Configure(ViberBotClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -17,6 +25,19 @@ internal sealed class ViberClientOptionsSetup(IOptions<ViberBotOptions> botOptio
         options.AuthToken = bot.AuthToken;
         options.BaseAddress = new Uri(bot.ApiBaseUrl, UriKind.Absolute);
         options.DefaultSender = DefaultSender(bot);
+
+        // In a web app a call usually serves a callback that Viber stops waiting for after seconds: two minutes of
+        // retries against a hanging API only hold connections. Timeouts someone already chose are left alone; the
+        // broadcast pacing wait (at most one 10 s window per request) fits in the total.
+        if (options.TotalTimeout == LibraryDefaults.TotalTimeout)
+        {
+            options.TotalTimeout = WebhookTotalTimeout;
+        }
+
+        if (options.AttemptTimeout == LibraryDefaults.AttemptTimeout)
+        {
+            options.AttemptTimeout = WebhookAttemptTimeout;
+        }
     }
 
     /// <summary>The default sender configured in <c>Viber:Sender</c>, if any.</summary>
