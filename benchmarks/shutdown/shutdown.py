@@ -20,17 +20,31 @@ class FakeApi(http.server.ThreadingHTTPServer):
     def __init__(self, delay):
         super().__init__(("127.0.0.1", 0), Handler)
         self.delay, self.replies, self.lock = delay, {}, threading.Lock()
+        self.in_flight = self.max_in_flight = 0
+        self.released = threading.Event()
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def handle(self):
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the bot gave up on a hanging request and closed its connection: expected in the --hang run
+
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         method = self.path.rsplit("/", 1)[-1]
         if method == "send_message":
-            time.sleep(self.server.delay)
+            with self.server.lock:
+                self.server.in_flight += 1
+                self.server.max_in_flight = max(self.server.max_in_flight, self.server.in_flight)
+            # A hanging API holds the request until the bot gives up (its connection closes) or the delay ends.
+            self.server.released.wait(self.server.delay)
+            with self.server.lock:
+                self.server.in_flight -= 1
             receiver = json.loads(body).get("receiver")
             with self.server.lock:
                 self.server.replies[receiver] = self.server.replies.get(receiver, 0) + 1
@@ -45,7 +59,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(data)
 
 
-def post_callback(port, i, results):
+def post_callback(port, i, results, timeout=60):
     body = json.dumps({
         "event": "message", "timestamp": int(time.time() * 1000), "message_token": 7_000_000_000 + i,
         "sender": {"id": f"user-{i}", "name": "Bench", "api_version": 10},
@@ -53,7 +67,7 @@ def post_callback(port, i, results):
     }).encode()
     signature = hmac.new(TOKEN.encode(), body, hashlib.sha256).hexdigest()
     try:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
         conn.request("POST", "/viber/webhook", body, {"Content-Type": "application/json", "X-Viber-Content-Signature": signature})
         results[i] = conn.getresponse().status
         conn.close()
@@ -69,6 +83,7 @@ def main():
     parser.add_argument("--reply-delay", type=float, default=2.0)
     parser.add_argument("--stop-after", type=int, default=1)
     parser.add_argument("--port", type=int, default=5097)
+    parser.add_argument("--hang", action="store_true", help="row 3: the API never answers; Viber gives up after 2 s")
     args = parser.parse_args()
     n = min(args.callbacks, 1000)
     api = FakeApi(args.reply_delay)
@@ -89,6 +104,8 @@ def main():
             except OSError:
                 time.sleep(0.2)
         results = {}
+        if args.hang:
+            return hang(args, api, server, n, results)
         threads = [threading.Thread(target=post_callback, args=(args.port, i, results)) for i in range(n)]
         for t in threads:
             t.start()
@@ -118,6 +135,44 @@ def main():
     print(f"  answered 200: {len(ok)}; other answers: {others or 'none'}")
     print(f"  replies at the API: {len(replied)}; lost (200, no reply): {len(lost)}; duplicate risk (reply, not 200): {len(duplicate_risk)}")
     return 1 if lost or duplicate_risk else 0
+
+
+def bot_connections(api_port):
+    """Established TCP connections whose remote end is the fake API: the bot's side of its open API requests."""
+    count = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            with open(table, encoding="ascii") as rows:
+                next(rows)
+                for row in rows:
+                    fields = row.split()
+                    if fields[3] == "01" and int(fields[2].rsplit(":", 1)[1], 16) == api_port:
+                        count += 1
+        except FileNotFoundError:
+            continue
+    return count
+
+
+def hang(args, api, server, n, results):
+    """Row 3: the API hangs; like Viber, each callback is abandoned after 2 s. Counts the requests the bot keeps open."""
+    threads = [threading.Thread(target=post_callback, args=(args.port, i, results, 2)) for i in range(n)]
+    for t in threads:
+        t.start()
+    samples = []
+    start = time.time()
+    while time.time() - start < 30:
+        time.sleep(1)
+        samples.append((round(time.time() - start), bot_connections(api.server_address[1])))
+    api.released.set()
+    for t in threads:
+        t.join(timeout=5)
+    answers = {}
+    for i in range(n):
+        answers[str(results.get(i))] = answers.get(str(results.get(i)), 0) + 1
+    print(f"{args.mode}, API hanging: {n} callbacks abandoned by the caller after 2 s; answers seen: {answers}")
+    print(f"  the bot's open connections to the API, most {max(c for _, c in samples)}; by second: "
+          + ", ".join(f"{t}s={c}" for t, c in samples if t in (1, 2, 5, 10, 12, 15, 20, 30)))
+    return 0
 
 
 if __name__ == "__main__":
