@@ -37,7 +37,8 @@ async def health(port, reader_writer=None, timeout=2.0):
             reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), timeout)
         else:
             reader, writer = reader_writer
-        writer.write(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        # The Host header carries the port, as HTTP clients and load balancer probes send it.
+        writer.write(f"GET /health HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode("ascii"))
         await writer.drain()
         head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), timeout)
         length = 0
@@ -114,13 +115,15 @@ async def main():
     parser.add_argument("--pid", type=int, required=True)
     parser.add_argument("--connections", type=int, default=15000)
     parser.add_argument("--hold", type=int, default=30)
+    parser.add_argument("--health-port", type=int, help="probe /health on this port (a separate listener); default --port")
     args = parser.parse_args()
+    probe_port = args.health_port or args.port
     connections = min(args.connections, MAX_CONNECTIONS)
     hold = min(args.hold, MAX_HOLD)
 
     before = memory(args.pid)
-    keep_alive = await asyncio.open_connection("127.0.0.1", args.port)
-    print(f"before: {before}, /health {await health(args.port, keep_alive)} (keep-alive), {await health(args.port)} (fresh)")
+    keep_alive = await asyncio.open_connection("127.0.0.1", probe_port)
+    print(f"before: {before}, /health {await health(probe_port, keep_alive)} (keep-alive), {await health(probe_port)} (fresh)")
 
     flood = Flood(args.port, hold)
     opener = asyncio.ensure_future(flood.open_all(connections))
@@ -129,8 +132,8 @@ async def main():
     started = time.monotonic()
     while time.monotonic() < flood.deadline and alive(args.pid):
         await asyncio.sleep(1)
-        probes["keep-alive"].append(await health(args.port, keep_alive))
-        probes["fresh"].append(await health(args.port))
+        probes["keep-alive"].append(await health(probe_port, keep_alive))
+        probes["fresh"].append(await health(probe_port))
         now = memory(args.pid)
         if now:
             peak = now
@@ -144,7 +147,7 @@ async def main():
     after = memory(args.pid)
     survived = after is not None
     ok = {name: sum(1 for p in values if p == 200) for name, values in probes.items()}
-    final = await health(args.port) if survived else "process gone"
+    final = await health(probe_port) if survived else "process gone"
     print(f"during: last {peak}; /health 200s keep-alive {ok['keep-alive']}/{len(probes['keep-alive'])}, "
           f"fresh {ok['fresh']}/{len(probes['fresh'])}")
     print(f"after: {after}, /health {final} (fresh); survived={survived}")

@@ -2,11 +2,14 @@
 # Slow-headers flood against samples/EchoBot (emulator mode, no token) on 127.0.0.1, with the sample's limits or
 # without them (--no-limits: Kestrel's own defaults and no rate limiting). Bounded: at most 18,000 connections held
 # for at most 120 s. Reports RSS before/during/after, whether /health answered, and whether the process survived.
-# Usage: benchmarks/flood/run.sh [--no-limits] [connections=15000] [hold-seconds=30]
+# Usage: benchmarks/flood/run.sh [--no-limits] [--health-port] [connections=15000] [hold-seconds=30]
+# --health-port serves /health on a second listener (127.0.0.1:5099, Health:Port) and probes it there.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mode=limits
+health_port=""
 if [[ "${1:-}" == "--no-limits" ]]; then mode=none; shift; fi
+if [[ "${1:-}" == "--health-port" ]]; then health_port=5099; shift; fi
 connections="${1:-15000}"
 hold="${2:-30}"
 port=5098
@@ -21,12 +24,15 @@ if [[ "$mode" == none ]]; then
 fi
 # Started from the project folder, as dotnet run does: the content root is the current folder, and appsettings.json
 # (where the limits are) is read from there. The server's log goes to a file, not the console.
-(cd samples/EchoBot && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" \
+urls="http://127.0.0.1:$port"
+if [[ -n "$health_port" ]]; then urls="$urls;http://127.0.0.1:$health_port"; export Health__Port="$health_port"; fi
+(cd samples/EchoBot && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$urls" \
   exec dotnet bin/Release/net10.0/EchoBot.dll >"$work/server.log" 2>&1) &
 server=$!
 for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$port/health" && break; sleep 0.2; done
 echo "== flood ($mode): $connections slow-header connections for ${hold}s against pid $server" >&2
 status=0
-python3 benchmarks/flood/flood.py --port "$port" --pid "$server" --connections "$connections" --hold "$hold" || status=$?
+python3 benchmarks/flood/flood.py --port "$port" --pid "$server" --connections "$connections" --hold "$hold" \
+  ${health_port:+--health-port "$health_port"} || status=$?
 if grep -q "Out of memory" "$work/server.log"; then echo "server: Out of memory." >&2; fi
 exit "$status"

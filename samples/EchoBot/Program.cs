@@ -58,7 +58,13 @@ app.UseSerilogRequestLogging(options =>
 // After the request log, so rejected requests (429) are logged too; after routing, which picks the endpoint's policy.
 app.UseRateLimiter();
 app.MapViberWebhook().RequireRateLimiting(EchoBotLimits.WebhookPolicy);
-app.MapHealthChecks("/health").RequireRateLimiting(EchoBotLimits.HealthPolicy);
+var health = app.MapHealthChecks("/health").RequireRateLimiting(EchoBotLimits.HealthPolicy);
+if (builder.Configuration["Health:Port"] is { Length: > 0 } healthPort)
+{
+    // /health on its own listener (add it to ASPNETCORE_URLS): Kestrel counts MaxConcurrentConnections per listener,
+    // so a flood that fills the webhook's connections cannot starve the load balancer's probes.
+    health.RequireHost($"*:{healthPort}");
+}
 if (emulated)
 {
     app.MapViberEmulator();
