@@ -2,7 +2,7 @@ using Viber.Api.Keyboards;
 
 namespace Viber.Api.Validation;
 
-/// <summary>The rules of a button's media and of its nested objects: Frame, InternalBrowser and Map (docs/reference/viber-notes.md §5).</summary>
+/// <summary>The rules of a button's media and of its nested objects: Frame, InternalBrowser and Map (Viber keyboard documentation, "Buttons parameters").</summary>
 internal static class ButtonPartRules
 {
     /// <summary>Validates the background media and image scaling values.</summary>

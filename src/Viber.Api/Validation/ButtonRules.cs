@@ -2,7 +2,7 @@ using Viber.Api.Keyboards;
 
 namespace Viber.Api.Validation;
 
-/// <summary>The rules of a keyboard or rich media button (docs/reference/viber-notes.md §5; viber-bot-api.md "Button element").</summary>
+/// <summary>The rules of a keyboard or rich media button (Viber keyboard documentation, "Buttons parameters"; REST Bot API documentation, "Button element").</summary>
 internal static class ButtonRules
 {
     /// <summary>Longer button text is cropped with "…" by the client, so it is refused here.</summary>
@@ -34,7 +34,7 @@ internal static class ButtonRules
         Check.OneOf(button.ActionType, actionType, DocumentedValues.ActionTypes);
         if (inRichMedia && (button.ActionType == ButtonActionType.LocationPicker || button.ActionType == ButtonActionType.SharePhone))
         {
-            // docs/reference/viber-bot-api.md, rich media notes: "location-picker and share-phone are not supported".
+            // Viber REST Bot API documentation, Rich Media notes: "location-picker and share-phone are not supported".
             throw new ViberValidationException(actionType, $"must not be {button.ActionType.Value.Value} in rich media (location-picker and share-phone are keyboard-only)");
         }
 
@@ -46,7 +46,7 @@ internal static class ButtonRules
 
     private static void ValidateContent(Button button, string path)
     {
-        // LEG keyboards: "each button must contain at least one of: Text, BgMedia, Image, BgColor".
+        // Viber keyboard documentation (Keyboards): "each button must contain at least one of: Text, BgMedia, Image, BgColor".
         if (string.IsNullOrEmpty(button.Text) && string.IsNullOrEmpty(button.BackgroundMedia)
             && string.IsNullOrEmpty(button.Image) && string.IsNullOrEmpty(button.BackgroundColor))
         {

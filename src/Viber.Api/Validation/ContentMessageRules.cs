@@ -2,7 +2,7 @@ using Viber.Api.Messages;
 
 namespace Viber.Api.Validation;
 
-/// <summary>The body rules of text, contact, location and sticker messages (docs/reference/viber-bot-api.md send_message; docs/reference/viber-notes.md §7).</summary>
+/// <summary>The body rules of text, contact, location and sticker messages (Viber REST Bot API documentation, send_message: text, contact, location and sticker messages).</summary>
 internal static class ContentMessageRules
 {
     /// <summary>Validates a text message: text required, at most 7,000 characters.</summary>

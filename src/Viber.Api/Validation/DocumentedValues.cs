@@ -3,7 +3,7 @@ using Viber.Api.Keyboards;
 namespace Viber.Api.Validation;
 
 /// <summary>
-/// The values Viber documents for each string enumeration (docs/reference/viber-notes.md §4–5), checked on output only:
+/// The values Viber documents for each string enumeration (Viber keyboard documentation, keyboard and button parameters), checked on output only:
 /// input stays tolerant. A test keeps these lists equal to each type's own <c>IsKnown</c> list.
 /// </summary>
 internal static class DocumentedValues

@@ -4,11 +4,11 @@ namespace Viber.Api.Validation;
 
 /// <summary>
 /// The rules every message shares: receiver, sender, tracking_data and min_api_version
-/// (docs/reference/viber-bot-api.md send_message "parameters available for all message types"; docs/reference/viber-notes.md §7).
+/// (Viber REST Bot API documentation, send_message: "parameters available for all message types").
 /// </summary>
 internal static class EnvelopeRules
 {
-    /// <summary>tracking_data: at most 4096 characters (the API reference; CH says 4000, LEG 4096).</summary>
+    /// <summary>tracking_data: at most 4096 characters (the REST Bot API documentation; the newer Creators Hub pages say 4000, so 4096 is the upper bound).</summary>
     public const int MaxTrackingDataLength = 4096;
 
     /// <summary>Validates the fields shared by all message types.</summary>

@@ -1,6 +1,6 @@
 namespace Viber.Api.Validation;
 
-/// <summary>The rules of a file message's <c>file_name</c> (docs/reference/viber-bot-api.md file message and "forbidden file formats").</summary>
+/// <summary>The rules of a file message's <c>file_name</c> (Viber REST Bot API documentation: file message and "Forbidden file formats").</summary>
 internal static class FileNameRules
 {
     /// <summary>A file name may be at most 256 characters, extension included.</summary>

@@ -6,7 +6,7 @@ namespace Viber.Api.Validation;
 /// Lays keyboard buttons out the way the client does and refuses keyboards taller than Viber allows.
 /// </summary>
 /// <remarks>
-/// Source: docs/reference/viber-notes.md §4, LEG "Keyboard design": a grid of 6 columns, buttons placed in send order,
+/// Source: Viber's keyboard documentation, "Keyboard design": a grid of 6 columns, buttons placed in send order,
 /// as many per row as fit, overflow wraps; and the keyboards FAQ: "the keyboard can contain up to 12 rows
 /// in portrait mode" (landscape doubles the width, so portrait is the binding limit). Placement here is
 /// grid auto-flow without back-filling: each button goes to the first free spot at or after the previous

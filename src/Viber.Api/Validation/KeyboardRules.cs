@@ -2,13 +2,13 @@ using Viber.Api.Keyboards;
 
 namespace Viber.Api.Validation;
 
-/// <summary>The rules of a keyboard (docs/reference/viber-notes.md §4).</summary>
+/// <summary>The rules of a keyboard (Viber keyboard documentation, "General keyboard parameters").</summary>
 internal static class KeyboardRules
 {
     /// <summary>Keyboards lay buttons out on a grid of 6 columns.</summary>
     public const int GridColumns = 6;
 
-    /// <summary>A keyboard button is 1 or 2 rows high (CH; LEG says 1–7, which is the rich media range).</summary>
+    /// <summary>A keyboard button is 1 or 2 rows high (Viber's current keyboard documentation; the older pages say 1–7, which is the rich media range).</summary>
     public const int MaxButtonRows = 2;
 
     /// <summary>Validates a keyboard.</summary>

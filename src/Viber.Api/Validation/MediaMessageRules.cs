@@ -2,7 +2,7 @@ using Viber.Api.Messages;
 
 namespace Viber.Api.Validation;
 
-/// <summary>The body rules of picture, video, file and URL messages (docs/reference/viber-bot-api.md send_message; docs/reference/viber-notes.md §7).</summary>
+/// <summary>The body rules of picture, video, file and URL messages (Viber REST Bot API documentation, send_message: picture, video, file and URL messages).</summary>
 internal static class MediaMessageRules
 {
     /// <summary>A video may be at most 26 MB.</summary>

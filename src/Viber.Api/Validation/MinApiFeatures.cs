@@ -6,9 +6,10 @@ using Viber.Api.Messages;
 namespace Viber.Api.Validation;
 
 /// <summary>
-/// Finds the highest API version a message's features need. The versions come from the "Min API" columns of
-/// docs/reference/viber-notes.md §4 (keyboard) and §5 (button); LEG: "when using level-N parameters the message must carry
-/// min_api_version ≥ N". A feature counts when it is set (it is then on the wire), whatever its value.
+/// Finds the highest API version a message's features need. The versions are the API levels Viber's keyboard
+/// documentation gives each parameter ("General keyboard parameters" and "Buttons parameters"), which also says that
+/// a message using level-N parameters must carry min_api_version ≥ N. A feature counts when it is set (it is then on
+/// the wire), whatever its value.
 /// </summary>
 internal static partial class MinApiFeatures
 {
@@ -99,7 +100,7 @@ internal static partial class MinApiFeatures
 
     private static bool IsSet(JsonElement? element) => element is { ValueKind: not JsonValueKind.Undefined };
 
-    /// <summary>Button text markup of level 4 (docs/reference/viber-notes.md §5 Text): <c>&lt;s&gt;</c> and <c>&lt;font size=…&gt;</c>.</summary>
+    /// <summary>Button text markup of level 4 (Viber keyboard documentation, "Buttons parameters", Text): <c>&lt;s&gt;</c> and <c>&lt;font size=…&gt;</c>.</summary>
     [GeneratedRegex(@"<s>|<font\b[^>]*\bsize\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Level4Markup();
 }

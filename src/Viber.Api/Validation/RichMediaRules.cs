@@ -2,7 +2,7 @@ using Viber.Api.Keyboards;
 
 namespace Viber.Api.Validation;
 
-/// <summary>The rules of rich media (carousel) content (docs/reference/viber-bot-api.md "Rich Media"; docs/reference/viber-notes.md §6).</summary>
+/// <summary>The rules of rich media (carousel) content (Viber REST Bot API documentation, "Rich Media message / Carousel content message").</summary>
 internal static class RichMediaRules
 {
     /// <summary>Viber's defaults when ButtonsGroupColumns / ButtonsGroupRows are unset.</summary>

@@ -16,7 +16,7 @@ internal static class UserMessageValidator
     public const string Types = "text, picture, video, file, sticker, contact, url or location";
 
     // Viber's limits where they concern what a client sends: a file name of 256 characters with its extension, a URL
-    // message of 2000 characters and a contact of 128 (docs/reference/viber-bot-api.md, viber-notes.md).
+    // message of 2000 characters and a contact of 128 (Viber REST Bot API documentation).
     private const int MaxFileName = 256;
     private const int MaxUrl = 2000;
     private const int MaxContactName = 128;

@@ -35,7 +35,7 @@ public sealed class EventNameTests
     [Fact]
     public void The_subscribable_events_are_the_documented_event_types_values()
     {
-        // docs/reference/viber-bot-api.md, set_webhook event_types: "Possible values".
+        // Viber REST Bot API documentation, set_webhook event_types: "Possible values".
         Assert.Equal(
             ["conversation_started", "delivered", "failed", "message", "seen", "subscribed", "unsubscribed"],
             ViberEventType.Subscribable.Select(e => e.Value).Order());

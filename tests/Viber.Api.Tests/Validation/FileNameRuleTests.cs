@@ -2,7 +2,7 @@ namespace Viber.Api.Tests.Validation;
 
 public sealed class FileNameRuleTests
 {
-    /// <summary>The "forbidden file formats" table of docs/reference/viber-bot-api.md, verbatim.</summary>
+    /// <summary>The "forbidden file formats" table of the Viber REST Bot API documentation, verbatim.</summary>
     public static TheoryData<string> Forbidden =>
     [
         "ACTION", "APK", "APP", "BAT", "BIN", "CMD", "COM", "COMMAND", "CPL", "CSH", "EXE", "GADGET", "INF1",
