@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Viber.Api.Keyboards;
 using Viber.Api.Messages;
@@ -284,23 +283,16 @@ public sealed partial class EmulatedUser
     private IList<Button> CurrentKeyboardButtons()
         => Keyboard?.Buttons ?? throw new InvalidOperationException($"User '{Name}' has no keyboard: the bot's last message did not carry one.");
 
-    /// <summary>Explains a timeout with what the bot did recently, so a failing test says why.</summary>
+    /// <summary>Explains a timeout with what the bot did recently for this user, so a failing test says why.</summary>
     private string DescribeSilence(TimeSpan limit)
-    {
-        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"No bot message reached user '{Name}' ({Id}) within {limit.TotalSeconds:0.###} s.");
-        var calls = _feed.Snapshot<ApiCallEvent>().Where(c => c.UserId == Id || c.Method == Viber.Api.ViberApiMethods.BroadcastMessage).TakeLast(5).ToList();
-        text.Append(calls.Count == 0 ? " The bot made no API call for this user." : " Recent API calls:");
-        foreach (var call in calls)
-        {
-            text.Append(CultureInfo.InvariantCulture, $" {call.Method} → {call.StatusMessage ?? "HTTP " + call.HttpStatus};");
-        }
-
-        var callbacks = _feed.Snapshot<CallbackAttemptEvent>().Where(c => c.UserId == Id).TakeLast(3).ToList();
-        foreach (var callback in callbacks)
-        {
-            text.Append(CultureInfo.InvariantCulture, $" callback {callback.EventType} attempt {callback.Attempt} → {(callback.HttpStatus is { } status ? "HTTP " + status.ToString(CultureInfo.InvariantCulture) : callback.Error)};");
-        }
-
-        return text.ToString();
-    }
+        => string.Create(CultureInfo.InvariantCulture, $"No bot message reached user '{Name}' ({Id}) within {limit.TotalSeconds:0.###} s. ")
+            + _feed.DescribeRecent(
+                e => e switch
+                {
+                    ApiCallEvent call => call.UserId == Id || call.Method == Viber.Api.ViberApiMethods.BroadcastMessage,
+                    CallbackAttemptEvent attempt => attempt.UserId == Id,
+                    CallbackSkippedEvent skipped => skipped.UserId == Id,
+                    _ => false,
+                },
+                count: 8);
 }
