@@ -80,6 +80,8 @@ public static class ViberServiceCollectionExtensions
         services.TryAddSingleton<ViberRejectionLog>();
 
         services.TryAddSingleton<IViberDeduplicationStore, InMemoryViberDeduplicationStore>();
+        services.TryAddSingleton<ViberPendingCompletions>();
+        services.AddHostedService<ViberPendingCompletionWriter>();
         services.TryAddSingleton<ViberCallbackDispatcher>();
         services.TryAddSingleton<ViberCallbackProcessor>();
         services.TryAddSingleton<ViberBackgroundQueue>();
