@@ -98,7 +98,7 @@ public static class ViberServiceCollectionExtensions
         services.TryAddTransient<ViberApiDiagnosticsHandler>();
         services.TryAddSingleton<ViberApiCallLimiter>();
         services.TryAddTransient<ViberApiConcurrencyHandler>();
-        services.TryAddSingleton(static serviceProvider => new ViberBroadcastBudget(
+        services.TryAddSingleton<IViberBroadcastBudget>(static serviceProvider => new ViberBroadcastBudget(
             serviceProvider.GetRequiredService<IOptions<ViberBotClientOptions>>(),
             serviceProvider.GetService<TimeProvider>()));
         services.AddHttpClient(ViberBotBuilder.HttpClientName)
@@ -109,7 +109,7 @@ public static class ViberServiceCollectionExtensions
                 httpClient,
                 serviceProvider.GetRequiredService<IOptions<ViberBotClientOptions>>().Value,
                 serviceProvider.GetService<TimeProvider>(),
-                serviceProvider.GetRequiredService<ViberBroadcastBudget>().Limiter));
+                serviceProvider.GetRequiredService<IViberBroadcastBudget>().Limiter));
         return builder;
     }
 }
