@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Viber.Api;
 using Viber.Api.Messages;
-using Viber.AspNetCore.Hosting;
 
 namespace Viber.AspNetCore.Tests.Hosting;
 
