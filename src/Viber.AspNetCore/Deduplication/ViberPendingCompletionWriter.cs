@@ -6,7 +6,7 @@ namespace Viber.AspNetCore.Deduplication;
 
 /// <summary>
 /// Writes the completions the deduplication store refused, every <see cref="RetryInterval"/> while any wait, so the
-/// keys are shared with the other instances again once the store is back.
+/// keys are shared with the other instances again once the store is back. Idle (no timer) while none wait.
 /// </summary>
 internal sealed class ViberPendingCompletionWriter(
     ViberPendingCompletions pending,
@@ -19,11 +19,13 @@ internal sealed class ViberPendingCompletionWriter(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(RetryInterval, timeProvider);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            while (!stoppingToken.IsCancellationRequested)
             {
+                // No timer while nothing waits; then one try per interval, the first a moment after the failure.
+                await pending.WaitForAnyAsync(stoppingToken).ConfigureAwait(false);
+                await Task.Delay(RetryInterval, timeProvider, stoppingToken).ConfigureAwait(false);
                 await WritePendingAsync(stoppingToken).ConfigureAwait(false);
             }
         }

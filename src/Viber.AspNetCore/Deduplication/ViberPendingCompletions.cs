@@ -8,7 +8,7 @@ namespace Viber.AspNetCore.Deduplication;
 /// <see cref="ViberPendingCompletionWriter"/> writes them once the store answers again, and meanwhile this
 /// instance treats their keys as completed. Bounded, so an outage that lasts cannot grow it without end.
 /// </summary>
-internal sealed class ViberPendingCompletions
+internal sealed class ViberPendingCompletions : IDisposable
 {
     /// <summary>The most completions kept; beyond it a completion is dropped (and logged) rather than kept.</summary>
     public const int Capacity = 10_000;
@@ -16,6 +16,10 @@ internal sealed class ViberPendingCompletions
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ViberPendingCompletion> _pending = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
+
+    // Released when a completion is added to an empty buffer: the writer sleeps on it rather than on a timer, so an
+    // app whose store never fails runs no timer at all.
+    private readonly SemaphoreSlim _added = new(0, 1);
 
     public ViberPendingCompletions(TimeProvider timeProvider, ViberMetrics metrics)
     {
@@ -49,7 +53,23 @@ internal sealed class ViberPendingCompletions
             }
 
             _pending[completion.Key] = completion;
+            if (_added.CurrentCount == 0)
+            {
+                _added.Release();
+            }
+
             return true;
+        }
+    }
+
+    /// <summary>Waits until at least one completion waits to be written.</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>A task that completes when the buffer is not empty.</returns>
+    public async Task WaitForAnyAsync(CancellationToken cancellationToken)
+    {
+        while (Count == 0)
+        {
+            await _added.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -99,4 +119,7 @@ internal sealed class ViberPendingCompletions
             }
         }
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _added.Dispose();
 }
