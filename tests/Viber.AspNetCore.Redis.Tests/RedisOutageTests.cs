@@ -158,4 +158,42 @@ public sealed class RedisOutageTests(RedisFixture redis) : IClassFixture<RedisFi
         Assert.Contains(b.Logs.GetSnapshot(), record => record.Id.Name == "DuplicateCallback");
         Assert.Contains(a.Logs.GetSnapshot(), record => record.Id.Name == "PendingCompletionsWritten");
     }
+
+    [Fact]
+    public async Task A_hung_Redis_is_answered_503_after_the_configured_operation_timeout()
+    {
+        _ = redis.Server;
+        await using var server = await RedisServer.StartAsync(Cancel);
+        await using var bot = await RedisBot.StartAsync(
+            b => b.AddRedisDeduplication(options =>
+            {
+                options.Configuration = server.ConnectionString;
+                options.KeyPrefix = _prefix;
+                options.OperationTimeout = TimeSpan.FromMilliseconds(700);
+            }),
+            Count);
+        using var before = await bot.PostAsync(Callbacks.Json(Callbacks.Text("before")));
+
+        await server.SignalAsync(freeze: true);
+        HttpResponseMessage during;
+        try
+        {
+            during = await bot.PostAsync(Callbacks.Json(Callbacks.Text("during")));
+        }
+        finally
+        {
+            await server.SignalAsync(freeze: false);
+        }
+
+        using (during)
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, during.StatusCode);
+        }
+
+        // The command gave up after OperationTimeout (the client's message names it), not the client's default 5 s.
+        var failure = Assert.Single(bot.Logs.GetSnapshot(), record => record.Id.Name == "DeduplicationStoreFailed");
+        var exception = Assert.IsType<RedisTimeoutException>(failure.Exception);
+        Assert.Contains("timeout is 700ms", exception.Message, StringComparison.Ordinal);
+    }
 }

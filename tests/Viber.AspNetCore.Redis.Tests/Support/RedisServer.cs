@@ -67,6 +67,19 @@ public sealed class RedisServer : IAsyncDisposable
         throw new InvalidOperationException($"{Executable} did not start:\n{failures}");
     }
 
+    /// <summary>Freezes (SIGSTOP) or thaws (SIGCONT) the server: its connections stay open but nothing is answered, as with a hung Redis.</summary>
+    public async Task SignalAsync(bool freeze)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", [freeze ? "-STOP" : "-CONT", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("kill did not start");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await kill.WaitForExitAsync(timeout.Token);
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill {(freeze ? "-STOP" : "-CONT")} {_process.Id} exited with {kill.ExitCode}");
+        }
+    }
+
     /// <summary>Kills the server, as an outage would; <see cref="RestartAsync"/> brings it back on the same port.</summary>
     public async Task StopAsync()
     {
