@@ -13,7 +13,7 @@ namespace Viber.AspNetCore.Redis.Broadcast;
 /// </summary>
 /// <remarks>
 /// Hand-written rather than RedisRateLimiting's <c>RedisSlidingWindowRateLimiter</c>: that one passes its Lua
-/// parameters as an anonymous object (reflection in StackExchange.Redis' LuaScript, not trim/AOT-safe), turns a
+/// parameters as an anonymous object (read by reflection and compiled expressions in StackExchange.Redis' LuaScript, not trim/AOT-safe), turns a
 /// waiter away instead of queueing it, and counts from acquisition rather than from the answer.
 /// </remarks>
 internal sealed class RedisViberBroadcastRateLimiter : RateLimiter
