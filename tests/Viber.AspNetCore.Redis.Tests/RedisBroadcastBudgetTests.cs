@@ -1,3 +1,4 @@
+using StackExchange.Redis;
 using Viber.Api;
 using Viber.Api.Messages;
 using Viber.AspNetCore.Redis.Tests.Support;
@@ -16,7 +17,7 @@ public sealed class RedisBroadcastBudgetTests(RedisFixture redis) : IClassFixtur
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private ServiceProvider StartInstance(ArrivalLog viber, bool fleetWide = true)
+    private ServiceProvider StartInstance(ArrivalLog viber, bool fleetWide = true, string? connectionString = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.ClearProviders());
@@ -28,7 +29,7 @@ public sealed class RedisBroadcastBudgetTests(RedisFixture redis) : IClassFixtur
         }).ConfigureHttpClient(http => http.ConfigurePrimaryHttpMessageHandler(viber.CreateHandler));
         bot.AddRedisDeduplication(o =>
         {
-            o.Configuration = redis.ConnectionString;
+            o.Configuration = connectionString ?? redis.ConnectionString;
             o.BroadcastKey = _key;
         });
         if (fleetWide)
@@ -79,6 +80,23 @@ public sealed class RedisBroadcastBudgetTests(RedisFixture redis) : IClassFixtur
         await Task.WhenAll(BroadcastAsync(a, Budget), BroadcastAsync(b, Budget)).WaitAsync(TimeSpan.FromMinutes(1), Cancel);
 
         Assert.True(viber.MaxInAnyWindow(Window) > Budget);
+    }
+
+    [Fact]
+    public async Task With_Redis_down_a_broadcast_fails_instead_of_going_out_unmetered()
+    {
+        _ = redis.Server; // skips (or on CI fails) without redis-server
+        await using var server = await RedisServer.StartAsync(Cancel);
+        var viber = new ArrivalLog();
+        await using var instance = StartInstance(viber, connectionString: server.ConnectionString);
+        await BroadcastAsync(instance, 1);
+
+        await server.StopAsync();
+        using var scope = instance.CreateScope();
+        var client = scope.ServiceProvider.GetRequiredService<IViberBotClient>();
+
+        await Assert.ThrowsAnyAsync<RedisConnectionException>(() => client.BroadcastMessageAsync(new TextMessage { Text = "unmetered?" }, ["user-1"], Cancel));
+        Assert.Single(viber.Arrivals);
     }
 
     [Fact]
