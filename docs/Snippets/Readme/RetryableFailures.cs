@@ -1,4 +1,7 @@
+#region retryable-failures
 using Viber.Api;
+
+#endregion
 using Viber.Api.Messages;
 
 namespace Snippets.Readme;

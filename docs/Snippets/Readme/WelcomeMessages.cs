@@ -1,7 +1,10 @@
+#region welcome-messages
 using Viber.Api;
 using Viber.Api.Callbacks;
 using Viber.Api.Messages;
 using Viber.AspNetCore;
+
+#endregion
 
 namespace Snippets.Readme;
 
