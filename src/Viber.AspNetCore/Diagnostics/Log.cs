@@ -83,6 +83,9 @@ internal static partial class Log
     [LoggerMessage(306, LogLevel.Warning, "Stopped with background handlers still running: they ignored their cancellation until the host's shutdown timeout.", EventName = "WorkersAbandoned")]
     public static partial void WorkersAbandoned(ILogger logger);
 
+    [LoggerMessage(307, LogLevel.Error, "Answered 503 to the Viber {Event} callback {MessageToken}: the background queue could not store it. Viber will retry it.", EventName = "QueueUnavailable")]
+    public static partial void QueueUnavailable(ILogger logger, Exception exception, string @event, long? messageToken);
+
     [LoggerMessage(400, LogLevel.Information, "Registering the Viber webhook {WebhookUrl} (attempt {Attempt}).", EventName = "WebhookRegistering")]
     public static partial void WebhookRegistering(ILogger logger, string webhookUrl, int attempt);
 
