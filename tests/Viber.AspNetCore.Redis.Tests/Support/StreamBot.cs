@@ -93,6 +93,16 @@ public sealed class StreamBot : IAsyncDisposable
     public async Task<IDatabase> DatabaseAsync()
         => await App.Services.GetRequiredService<RedisViberConnection>().GetDatabaseAsync(TestContext.Current.CancellationToken);
 
+    /// <summary>Waits until this instance holds the partition's lease.</summary>
+    public async Task WaitForLeaseAsync(int partition = 0)
+    {
+        var database = await DatabaseAsync();
+        await Eventually.PollAsync(
+            async () => (await database.StringGetAsync(Options.KeyPrefix + partition + ":lease")).ToString(),
+            holder => holder == Consumer,
+            $"{Consumer} to hold the lease of partition {partition}");
+    }
+
     /// <summary>Posts a body signed with <see cref="Token"/>, as Viber does.</summary>
     public async Task<HttpResponseMessage> PostAsync(byte[] body)
     {
