@@ -42,12 +42,16 @@ internal sealed class RedisStreamWorker(
 
     private const string UnknownEvent = "unknown";
 
+    // The longest wait between attempts while Redis keeps failing: 8 partitions then log at most 8 errors per 30 s.
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
     private readonly RedisViberStreamOptions _options = layout.Options;
 
     /// <summary>Runs the partition until <paramref name="stopping"/>; <paramref name="abort"/> cancels running handlers.</summary>
     public async Task RunAsync(int partition, CancellationToken stopping, CancellationToken abort)
     {
         var groupReady = false;
+        var failures = 0;
         while (!stopping.IsCancellationRequested)
         {
             try
@@ -61,7 +65,9 @@ internal sealed class RedisStreamWorker(
 
                 if (!leases.IsHeld(partition))
                 {
-                    if (!await leases.TryAcquireAsync(database, partition).ConfigureAwait(false))
+                    var acquired = await leases.TryAcquireAsync(database, partition).ConfigureAwait(false);
+                    failures = 0;
+                    if (!acquired)
                     {
                         await signals.WaitAsync(partition, _options.PollInterval, timeProvider, stopping).ConfigureAwait(false);
                         continue;
@@ -77,6 +83,7 @@ internal sealed class RedisStreamWorker(
                 }
 
                 var next = await NextAsync(database, partition).ConfigureAwait(false);
+                failures = 0;
                 if (next is null)
                 {
                     await signals.WaitAsync(partition, _options.PollInterval, timeProvider, stopping).ConfigureAwait(false);
@@ -98,10 +105,18 @@ internal sealed class RedisStreamWorker(
                 // Redis unreachable, the stream or group deleted, ...: the entry stays unacknowledged, so nothing is
                 // lost; the worker survives and starts over (creating the group again if it is gone).
                 groupReady = false;
-                StreamLog.WorkerFailed(logger, exception, partition, _options.PollInterval);
-                await Task.Delay(_options.PollInterval, timeProvider, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                var delay = Backoff(++failures);
+                StreamLog.WorkerFailed(logger, exception, partition, delay);
+                await Task.Delay(delay, timeProvider, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
+    }
+
+    /// <summary>The poll interval, doubled per consecutive failure up to <see cref="MaxBackoff"/>, so an outage does not flood the log.</summary>
+    private TimeSpan Backoff(int failures)
+    {
+        var delay = _options.PollInterval * Math.Pow(2, Math.Min(failures - 1, 16));
+        return delay < MaxBackoff ? delay : (_options.PollInterval > MaxBackoff ? _options.PollInterval : MaxBackoff);
     }
 
     private async Task EnsureGroupAsync(IDatabase database, int partition)

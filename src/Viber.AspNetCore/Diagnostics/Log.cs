@@ -62,7 +62,7 @@ internal static partial class Log
     [LoggerMessage(204, LogLevel.Warning, "Handler {Handler} returned a welcome message, but an earlier handler already did; only the first is sent.", EventName = "WelcomeMessageIgnored")]
     public static partial void WelcomeMessageIgnored(ILogger logger, string handler);
 
-    [LoggerMessage(300, LogLevel.Warning, "Answered 503 to the Viber {Event} callback {MessageToken}: the background queue is full or closed (Viber:BackgroundQueueCapacity). Viber will retry it.", EventName = "QueueFull")]
+    [LoggerMessage(300, LogLevel.Warning, "Answered 503 to the Viber {Event} callback {MessageToken}: the background queue is full or closed (Viber:BackgroundQueueCapacity; with Redis, Viber:Redis:Streams:MaxLength). Viber will retry it.", EventName = "QueueFull")]
     public static partial void QueueFull(ILogger logger, string @event, long? messageToken);
 
     [LoggerMessage(301, LogLevel.Information, "Draining {Count} queued Viber callbacks before stopping.", EventName = "QueueDraining")]

@@ -76,8 +76,9 @@ public sealed class StreamBot : IAsyncDisposable
                 options.ConsumerName = consumer;
                 options.Partitions = 1;
                 options.RetryDelay = TimeSpan.FromMilliseconds(20);
-                options.LeaseTimeout = TimeSpan.FromMilliseconds(600);
-                options.ClaimIdleTimeout = TimeSpan.FromMilliseconds(500);
+                // Short enough for quick takeovers, long enough that a loaded machine does not lose leases by delay.
+                options.LeaseTimeout = TimeSpan.FromSeconds(2);
+                options.ClaimIdleTimeout = TimeSpan.FromSeconds(1);
                 options.PollInterval = TimeSpan.FromMilliseconds(20);
                 configure?.Invoke(options);
             })
