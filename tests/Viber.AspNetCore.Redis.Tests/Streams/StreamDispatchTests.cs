@@ -158,6 +158,32 @@ public sealed class StreamDispatchTests(RedisFixture redis) : IClassFixture<Redi
     }
 
     [Fact]
+    public async Task An_entry_delivered_again_after_its_handlers_completed_is_acknowledged_without_running_again()
+    {
+        var handled = 0;
+        await using var bot = await StartAsync((_, _) =>
+        {
+            Interlocked.Increment(ref handled);
+            return Task.CompletedTask;
+        });
+        var database = await bot.DatabaseAsync();
+        var callback = Callbacks.Text("once");
+        var body = Callbacks.Json(callback);
+        using var response = await bot.PostAsync(body);
+        await Eventually.PollAsync(() => database.StreamLengthAsync(Stream), length => length == 0, "the entry to be handled and acknowledged");
+        var key = Viber.AspNetCore.Deduplication.ViberDeduplicationKey.Create(callback, body);
+        Assert.True(await database.KeyExistsAsync(_prefix + "dedup:" + key));
+
+        // The same entry again, as when an instance completed the key but died before its XACK and the entry was claimed.
+        await database.StreamAddAsync(Stream, [new("body", body), new("key", key), new("traceparent", ""), new("event", "message"), new("token", "1")]);
+        await Eventually.PollAsync(() => database.StreamLengthAsync(Stream), length => length == 0, "the re-delivered entry to be acknowledged");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, Volatile.Read(ref handled));
+        Assert.Single(bot.Logs.GetSnapshot(), record => record.Id.Name == "StreamEntryAlreadyHandled");
+    }
+
+    [Fact]
     public async Task A_full_stream_answers_503_instead_of_trimming_and_takes_callbacks_again_once_drained()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
