@@ -85,6 +85,7 @@ public static class ViberServiceCollectionExtensions
         services.TryAddSingleton<ViberCallbackDispatcher>();
         services.TryAddSingleton<ViberCallbackProcessor>();
         services.TryAddSingleton<ViberBackgroundQueue>();
+        services.TryAddSingleton<IViberBackgroundQueue>(static provider => provider.GetRequiredService<ViberBackgroundQueue>());
         services.TryAddSingleton<ViberShutdown>();
         services.TryAddSingleton<ViberWebhookRequestHandler>();
         services.TryAddSingleton<ViberWebhookRegistrationState>();

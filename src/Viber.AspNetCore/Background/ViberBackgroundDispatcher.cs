@@ -15,11 +15,12 @@ namespace Viber.AspNetCore.Background;
 /// callback in a new DI scope. When the app starts stopping the queue is closed (the webhook answers 503) and
 /// drained until the shutdown deadline (<see cref="ViberShutdown.Deadline"/>); then running handlers are cancelled,
 /// and every callback not handled is lost: Viber got 200 for it and will not retry. Each one is logged at Error with
-/// its event and message token and counted in <c>viber.callbacks.lost</c>.
+/// its event and message token and counted in <c>viber.callbacks.lost</c>. Runs only while the in-memory queue is the
+/// registered <see cref="IViberBackgroundQueue"/>: a replacement brings its own workers.
 /// </summary>
 internal sealed class ViberBackgroundDispatcher : IHostedService, IDisposable
 {
-    private readonly ViberBackgroundQueue _queue;
+    private readonly ViberBackgroundQueue? _queue;
     private readonly ViberCallbackProcessor _processor;
     private readonly IViberDeduplicationStore _store;
     private readonly IServiceScopeFactory _scopeFactory;
@@ -35,7 +36,7 @@ internal sealed class ViberBackgroundDispatcher : IHostedService, IDisposable
     private Task[] _workers = [];
 
     public ViberBackgroundDispatcher(
-        ViberBackgroundQueue queue,
+        IViberBackgroundQueue queue,
         ViberCallbackProcessor processor,
         IViberDeduplicationStore store,
         IServiceScopeFactory scopeFactory,
@@ -45,7 +46,8 @@ internal sealed class ViberBackgroundDispatcher : IHostedService, IDisposable
         IOptions<ViberBotOptions> options,
         ILogger<ViberBackgroundDispatcher> logger)
     {
-        _queue = queue;
+        // Null when a durable queue replaced the in-memory one: then this service does nothing.
+        _queue = queue as ViberBackgroundQueue;
         _processor = processor;
         _store = store;
         _scopeFactory = scopeFactory;
@@ -59,10 +61,10 @@ internal sealed class ViberBackgroundDispatcher : IHostedService, IDisposable
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (_enabled)
+        if (_enabled && _queue is not null)
         {
             var readers = _queue.Readers;
-            _workers = [.. readers.Select((reader, partition) => Task.Run(() => RunAsync(reader, partition), CancellationToken.None))];
+            _workers = [.. readers.Select((reader, partition) => Task.Run(() => RunAsync(_queue, reader, partition), CancellationToken.None))];
 
             // Closed as soon as the app starts stopping, not when this service is stopped (after the server), so the
             // time left is spent on callbacks already accepted.
@@ -74,7 +76,7 @@ internal sealed class ViberBackgroundDispatcher : IHostedService, IDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_workers.Length == 0)
+        if (_workers.Length == 0 || _queue is null)
         {
             return;
         }
@@ -126,11 +128,11 @@ internal sealed class ViberBackgroundDispatcher : IHostedService, IDisposable
         _abort.Dispose();
     }
 
-    private async Task RunAsync(ChannelReader<ViberWorkItem> reader, int partition)
+    private async Task RunAsync(ViberBackgroundQueue queue, ChannelReader<ViberWorkItem> reader, int partition)
     {
         await foreach (var item in reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            _queue.MarkDequeued(partition);
+            queue.MarkDequeued(partition);
             if (_abort.IsCancellationRequested)
             {
                 await LoseAsync(item).ConfigureAwait(false);
@@ -150,7 +152,7 @@ internal sealed class ViberBackgroundDispatcher : IHostedService, IDisposable
                     }
                     else
                     {
-                        _queue.RecordHandlerDuration(_timeProvider.GetElapsedTime(started));
+                        queue.RecordHandlerDuration(_timeProvider.GetElapsedTime(started));
                     }
                 }
                 catch (Exception exception)

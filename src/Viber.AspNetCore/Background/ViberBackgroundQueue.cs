@@ -18,7 +18,7 @@ namespace Viber.AspNetCore.Background;
 /// the first run is measured it is assumed to be <see cref="AssumedHandlerDuration"/>. A worker with nothing queued
 /// always takes one, so a handler slower than the whole budget still runs.
 /// </remarks>
-internal sealed class ViberBackgroundQueue
+internal sealed class ViberBackgroundQueue : IViberBackgroundQueue
 {
     /// <summary>The handler duration assumed before one is measured: cautious, so a burst at start-up is not over-admitted.</summary>
     public static readonly TimeSpan AssumedHandlerDuration = TimeSpan.FromSeconds(5);
@@ -76,6 +76,10 @@ internal sealed class ViberBackgroundQueue
             }
         }
     }
+
+    /// <inheritdoc />
+    public ValueTask<ViberEnqueueResult> EnqueueAsync(ViberWorkItem item, CancellationToken cancellationToken)
+        => ValueTask.FromResult(TryEnqueue(item));
 
     /// <summary>Queues a callback without waiting.</summary>
     /// <param name="item">The work item.</param>

@@ -1,12 +1,15 @@
 namespace Viber.AspNetCore.Background;
 
-/// <summary>What <see cref="ViberBackgroundQueue.TryEnqueue"/> did with a callback.</summary>
+/// <summary>What <see cref="IViberBackgroundQueue.EnqueueAsync"/> did with a callback.</summary>
 internal enum ViberEnqueueResult
 {
     /// <summary>Queued: the webhook answers 200.</summary>
     Queued,
 
-    /// <summary>Refused: the worker's channel is full (<c>Viber:BackgroundQueueCapacity</c>) or closed for shutdown.</summary>
+    /// <summary>
+    /// Refused: the queue is full (in memory: the worker's channel, <c>Viber:BackgroundQueueCapacity</c>; Redis: the
+    /// partition's stream at its length bound) or closed for shutdown.
+    /// </summary>
     Full,
 
     /// <summary>

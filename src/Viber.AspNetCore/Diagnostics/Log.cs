@@ -83,7 +83,7 @@ internal static partial class Log
     [LoggerMessage(204, LogLevel.Warning, "Handler {Handler} returned a welcome message, but an earlier handler already did; only the first is sent.", EventName = "WelcomeMessageIgnored")]
     public static partial void WelcomeMessageIgnored(ILogger logger, string handler);
 
-    [LoggerMessage(300, LogLevel.Warning, "Answered 503 to the Viber {Event} callback {MessageToken}: the background queue is full or closed (Viber:BackgroundQueueCapacity). Viber will retry it.", EventName = "QueueFull")]
+    [LoggerMessage(300, LogLevel.Warning, "Answered 503 to the Viber {Event} callback {MessageToken}: the background queue is full or closed (Viber:BackgroundQueueCapacity; with Redis, Viber:Redis:Streams:MaxLength). Viber will retry it.", EventName = "QueueFull")]
     public static partial void QueueFull(ILogger logger, string @event, long? messageToken);
 
     [LoggerMessage(301, LogLevel.Information, "Draining {Count} queued Viber callbacks before stopping.", EventName = "QueueDraining")]
@@ -103,6 +103,9 @@ internal static partial class Log
 
     [LoggerMessage(306, LogLevel.Warning, "Stopped with background handlers still running: they ignored their cancellation until the host's shutdown timeout.", EventName = "WorkersAbandoned")]
     public static partial void WorkersAbandoned(ILogger logger);
+
+    [LoggerMessage(307, LogLevel.Error, "Answered 503 to the Viber {Event} callback {MessageToken}: the background queue could not store it. Viber will retry it.", EventName = "QueueUnavailable")]
+    public static partial void QueueUnavailable(ILogger logger, Exception exception, string @event, long? messageToken);
 
     [LoggerMessage(400, LogLevel.Information, "Registering the Viber webhook {WebhookUrl} (attempt {Attempt}).", EventName = "WebhookRegistering")]
     public static partial void WebhookRegistering(ILogger logger, string webhookUrl, int attempt);

@@ -42,6 +42,12 @@ public static class ViberDiagnostics
     /// </summary>
     public const string CallbacksLost = "viber.callbacks.lost";
 
+    /// <summary>
+    /// Counter of callbacks a durable background queue gave up on after its attempts and moved to its dead-letter
+    /// stream (Redis Streams), tagged <see cref="EventTag"/>.
+    /// </summary>
+    public const string CallbacksDeadLettered = "viber.callbacks.dead_lettered";
+
     /// <summary>Histogram of the time a callback's handlers took, in seconds, tagged <see cref="EventTag"/> and <see cref="OutcomeTag"/>.</summary>
     public const string HandlerDuration = "viber.handler.duration";
 
@@ -111,6 +117,9 @@ public static class ViberDiagnostics
 
     /// <summary>Reason: the background queue is full (or closed for shutdown).</summary>
     public const string ReasonQueueFull = "queue_full";
+
+    /// <summary>Reason: a durable background queue (Redis Streams) could not store the callback.</summary>
+    public const string ReasonQueueUnavailable = "queue_unavailable";
 
     /// <summary>Reason: the deduplication store failed (for example Redis is unreachable).</summary>
     public const string ReasonStoreUnavailable = "store_unavailable";

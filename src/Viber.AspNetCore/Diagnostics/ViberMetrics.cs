@@ -12,6 +12,7 @@ internal sealed class ViberMetrics
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _lost;
+    private readonly Counter<long> _deadLettered;
     private readonly Histogram<double> _handlerDuration;
     private readonly Counter<long> _handlerFailures;
     private readonly Counter<long> _apiCalls;
@@ -25,6 +26,7 @@ internal sealed class ViberMetrics
         _rejected = _meter.CreateCounter<long>(ViberDiagnostics.CallbacksRejected, "{callback}", "Callbacks refused, by reason.");
         _duplicates = _meter.CreateCounter<long>(ViberDiagnostics.CallbacksDuplicate, "{callback}", "Retried callbacks ignored because they were already handled.");
         _lost = _meter.CreateCounter<long>(ViberDiagnostics.CallbacksLost, "{callback}", "Callbacks answered 200 in background mode whose handlers never finished because the app stopped.");
+        _deadLettered = _meter.CreateCounter<long>(ViberDiagnostics.CallbacksDeadLettered, "{callback}", "Callbacks moved to the dead-letter stream after their handlers failed on every attempt.");
         _handlerDuration = _meter.CreateHistogram<double>(ViberDiagnostics.HandlerDuration, "s", "Time a callback's handlers took.");
         _handlerFailures = _meter.CreateCounter<long>(ViberDiagnostics.HandlerFailures, "{callback}", "Callbacks whose handlers threw.");
         _apiCalls = _meter.CreateCounter<long>(ViberDiagnostics.ApiCalls, "{call}", "Bot API call attempts, by method and Viber status.");
@@ -44,6 +46,8 @@ internal sealed class ViberMetrics
     public void Duplicate(string eventName) => _duplicates.Add(1, new KeyValuePair<string, object?>(ViberDiagnostics.EventTag, eventName));
 
     public void Lost(string eventName) => _lost.Add(1, new KeyValuePair<string, object?>(ViberDiagnostics.EventTag, eventName));
+
+    public void DeadLettered(string eventName) => _deadLettered.Add(1, new KeyValuePair<string, object?>(ViberDiagnostics.EventTag, eventName));
 
     public void HandlersCompleted(string eventName, string outcome, TimeSpan elapsed)
         => _handlerDuration.Record(

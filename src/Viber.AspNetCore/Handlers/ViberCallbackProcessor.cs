@@ -84,7 +84,7 @@ internal sealed class ViberCallbackProcessor(
         Log.HandlerFailed(logger, failure, failedStep ?? string.Empty, callback.Event, callback.MessageToken);
         metrics.HandlerFailed(eventName, failedStep ?? string.Empty);
         metrics.HandlersCompleted(eventName, ViberOutcomes.Failure, elapsed);
-        return new ViberProcessResult(ViberProcessOutcome.Failed);
+        return new ViberProcessResult(ViberProcessOutcome.Failed, Failure: failure);
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ internal sealed class ViberWebhookRequestHandler
     private readonly IViberDeduplicationStore _store;
     private readonly ViberPendingCompletions _pendingCompletions;
     private readonly ViberCallbackProcessor _processor;
-    private readonly ViberBackgroundQueue _queue;
+    private readonly IViberBackgroundQueue _queue;
     private readonly ViberMetrics _metrics;
     private readonly ViberRejectionLog _rejectionLog;
     private readonly ViberShutdown _shutdown;
@@ -41,7 +41,7 @@ internal sealed class ViberWebhookRequestHandler
         IViberDeduplicationStore store,
         ViberPendingCompletions pendingCompletions,
         ViberCallbackProcessor processor,
-        ViberBackgroundQueue queue,
+        IViberBackgroundQueue queue,
         ViberMetrics metrics,
         ViberRejectionLog rejectionLog,
         ViberShutdown shutdown,
@@ -80,7 +80,7 @@ internal sealed class ViberWebhookRequestHandler
         }
 
         using var activity = ViberActivities.Source.StartActivity(ViberDiagnostics.ReceiveActivityName, ActivityKind.Internal);
-        var (callback, key) = await ReadCallbackAsync(context).ConfigureAwait(false);
+        var (callback, key, body) = await ReadCallbackAsync(context).ConfigureAwait(false);
         if (callback is null || key is null)
         {
             activity?.SetStatus(ActivityStatusCode.Error);
@@ -92,11 +92,14 @@ internal sealed class ViberWebhookRequestHandler
         activity?.SetTag(ViberDiagnostics.MessageTokenTag, callback.MessageToken);
         _metrics.Received(eventName);
         Log.CallbackReceived(_logger, callback.Event, callback.MessageToken);
-        await DispatchAsync(context, callback, key, eventName).ConfigureAwait(false);
+        await DispatchAsync(context, callback, key, body, eventName).ConfigureAwait(false);
     }
 
-    /// <summary>Reads, verifies and parses the body, answering 413, 401 or 400 when it cannot.</summary>
-    private async Task<(ViberCallback? Callback, string? Key)> ReadCallbackAsync(HttpContext context)
+    /// <summary>
+    /// Reads, verifies and parses the body, answering 413, 401 or 400 when it cannot. In background mode it also
+    /// returns a copy of the verified body, which a durable queue stores (the pooled buffer is returned here).
+    /// </summary>
+    private async Task<(ViberCallback? Callback, string? Key, byte[]? Body)> ReadCallbackAsync(HttpContext context)
     {
         PooledBody? body;
         try
@@ -142,7 +145,8 @@ internal sealed class ViberWebhookRequestHandler
             try
             {
                 var callback = ViberJson.DeserializeCallback(body.Span);
-                return (callback, ViberDeduplicationKey.Create(callback, body.Span));
+                var copy = _options.DispatchMode == ViberDispatchMode.Background ? body.Span.ToArray() : null;
+                return (callback, ViberDeduplicationKey.Create(callback, body.Span), copy);
             }
             catch (JsonException exception)
             {
@@ -152,7 +156,7 @@ internal sealed class ViberWebhookRequestHandler
         }
     }
 
-    private async Task DispatchAsync(HttpContext context, ViberCallback callback, string key, string eventName)
+    private async Task DispatchAsync(HttpContext context, ViberCallback callback, string key, byte[]? body, string eventName)
     {
         if (callback is WebhookCallback)
         {
@@ -218,9 +222,9 @@ internal sealed class ViberWebhookRequestHandler
         }
 
         // A welcome message can only travel in this response, so conversation_started always runs inline.
-        if (_options.DispatchMode == ViberDispatchMode.Background && callback is not ConversationStartedCallback)
+        if (_options.DispatchMode == ViberDispatchMode.Background && callback is not ConversationStartedCallback && body is not null)
         {
-            await EnqueueAsync(context, callback, key, claimToken).ConfigureAwait(false);
+            await EnqueueAsync(context, callback, key, claimToken, body).ConfigureAwait(false);
             return;
         }
 
@@ -259,9 +263,32 @@ internal sealed class ViberWebhookRequestHandler
             && callback.Timestamp > 0
             && _time.GetUtcNow().ToUnixTimeMilliseconds() - callback.Timestamp > (long)(_options.DeduplicationWindow + ViberBotOptions.ReplayMargin).TotalMilliseconds;
 
-    private async Task EnqueueAsync(HttpContext context, ViberCallback callback, string key, string claimToken)
+    private async Task EnqueueAsync(HttpContext context, ViberCallback callback, string key, string claimToken, byte[] body)
     {
-        var result = _queue.TryEnqueue(new ViberWorkItem(callback, key, Activity.Current?.Context ?? default, claimToken));
+        ViberEnqueueResult result;
+        try
+        {
+            result = await _queue.EnqueueAsync(new ViberWorkItem(callback, body, key, Activity.Current?.Context ?? default, claimToken), context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // A durable queue (Redis) that could not store the callback: never 200 for it. Whether the request was
+            // aborted or not, the claim is released so Viber's retry is not answered "in progress".
+            Log.QueueUnavailable(_logger, exception, callback.Event, callback.MessageToken);
+            try
+            {
+                await _store.ReleaseAsync(key, claimToken, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception releaseFailure)
+            {
+                // The same Redis is likely down for the store too: the claim then expires on its own.
+                Log.DeduplicationStoreFailed(_logger, releaseFailure, callback.Event, callback.MessageToken);
+            }
+
+            Reject(context, StatusCodes.Status503ServiceUnavailable, ViberDiagnostics.ReasonQueueUnavailable);
+            return;
+        }
+
         if (result == ViberEnqueueResult.Queued)
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
@@ -303,7 +330,7 @@ internal sealed class ViberWebhookRequestHandler
         }
     }
 
-    private (ViberCallback?, string?) Reject(HttpContext context, int statusCode, string reason)
+    private (ViberCallback?, string?, byte[]?) Reject(HttpContext context, int statusCode, string reason)
     {
         _metrics.Rejected(reason);
         context.Response.StatusCode = statusCode;
