@@ -80,6 +80,7 @@ public static class ViberServiceCollectionExtensions
         services.TryAddSingleton<ViberRejectionLog>();
 
         services.TryAddSingleton<IViberDeduplicationStore, InMemoryViberDeduplicationStore>();
+        Conversations.ViberStateServices.Add(services, sectionPath);
         services.TryAddSingleton<ViberCallbackDispatcher>();
         services.TryAddSingleton<ViberCallbackProcessor>();
         services.TryAddSingleton<ViberBackgroundQueue>();
