@@ -63,9 +63,10 @@ public static class ViberTrackingData
         }
         catch (JsonException exception)
         {
-            // The text itself is not repeated: it came back from a user's client.
+            // Neither the text nor the JSON error's message (which quotes the text) is repeated: it came back from a
+            // user's client. The position says where it broke.
             throw new ViberTrackingDataException(
-                string.Create(CultureInfo.InvariantCulture, $"The tracking_data ({trackingData.Length} characters) is not JSON of type {typeof(T).Name}: {exception.Message}"),
+                string.Create(CultureInfo.InvariantCulture, $"The tracking_data ({trackingData.Length} characters) is not JSON of type {typeof(T).Name}: it fails at path '{exception.Path ?? "$"}', position {exception.BytePositionInLine ?? 0}. Was it written by WithTrackingData with the same type?"),
                 exception);
         }
     }

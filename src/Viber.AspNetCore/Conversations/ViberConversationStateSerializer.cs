@@ -28,7 +28,7 @@ internal static class ViberConversationStateSerializer
         {
             // Usually the state's type changed between deployments; the stored bytes are not repeated (user data).
             throw new InvalidOperationException(
-                $"The stored conversation state ({bytes.Length} bytes) is not JSON of type {typeof(T).Name}: {exception.Message} Remove it (RemoveAsync) or read it with the type that wrote it.",
+                $"The stored conversation state ({bytes.Length} bytes) is not JSON of type {typeof(T).Name} (it fails at path '{exception.Path ?? "$"}'). Remove it (RemoveAsync) or read it with the type that wrote it.",
                 exception);
         }
     }
