@@ -2,7 +2,8 @@ namespace Viber.AspNetCore.Conversations;
 
 /// <summary>
 /// The default in-memory conversation store's bounds and the lock timeout, bound from <c>Viber:Conversations</c>
-/// (the bot's configuration section, then <c>Conversations</c>); settings made in code win.
+/// (the bot's configuration section, then <c>Conversations</c>) wherever <c>AddViberBot</c> binds the bot's options;
+/// settings made with <c>ConfigureConversations</c> win.
 /// </summary>
 public sealed class ViberConversationOptions
 {

@@ -2,7 +2,8 @@ namespace Viber.AspNetCore.Users;
 
 /// <summary>
 /// How long get_user_details answers are trusted and kept, bound from <c>Viber:UserDetails</c> (the bot's
-/// configuration section, then <c>UserDetails</c>); settings made in code win.
+/// configuration section, then <c>UserDetails</c>) wherever <c>AddViberBot</c> binds the bot's options; settings made
+/// with <c>ConfigureUserDetails</c> win.
 /// </summary>
 public sealed class ViberUserDetailsOptions
 {
