@@ -21,7 +21,7 @@ public static class ViberTrackingData
     /// The most characters <c>tracking_data</c> may hold: 4,096 (REST Bot API, send_message; the newer Creators Hub
     /// pages say 4,000, so a value meant for both stays under that).
     /// </summary>
-    public const int MaxLength = 4096;
+    public const int MaxLength = Validation.EnvelopeRules.MaxTrackingDataLength;
 
     /// <summary>Serializes a value for <c>tracking_data</c>.</summary>
     /// <typeparam name="T">The value's type.</typeparam>
