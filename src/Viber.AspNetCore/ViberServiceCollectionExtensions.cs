@@ -26,6 +26,7 @@ public static class ViberServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var builder = AddCore(services, ViberBotOptions.SectionName);
         services.AddOptions<ViberBotOptions>().BindConfiguration(ViberBotOptions.SectionName);
+        Conversations.ViberStateServices.BindConfiguration(services, ViberBotOptions.SectionName);
         return builder;
     }
 
@@ -43,6 +44,7 @@ public static class ViberServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var builder = AddCore(services, configuration is IConfigurationSection section ? section.Path : ViberBotOptions.SectionName);
         services.AddOptions<ViberBotOptions>().Bind(configuration);
+        Conversations.ViberStateServices.Bind(services, configuration);
         return builder;
     }
 
@@ -82,6 +84,7 @@ public static class ViberServiceCollectionExtensions
         services.TryAddSingleton<IViberDeduplicationStore, InMemoryViberDeduplicationStore>();
         services.TryAddSingleton<ViberPendingCompletions>();
         services.AddHostedService<ViberPendingCompletionWriter>();
+        Conversations.ViberStateServices.Add(services, sectionPath);
         services.TryAddSingleton<ViberCallbackDispatcher>();
         services.TryAddSingleton<ViberCallbackProcessor>();
         services.TryAddSingleton<ViberBackgroundQueue>();

@@ -70,6 +70,49 @@ public sealed partial class EmulatedUser
     public Task<CallbackResult> OpenConversationAsync(string? context = null, CancellationToken cancellationToken = default)
         => _conversations.OpenConversationAsync(_state, context, cancellationToken);
 
+    /// <summary>
+    /// Taps a deep link (<c>viber://pa?chatURI=&lt;uri&gt;&amp;context=...&amp;text=...</c>) as Viber does: the
+    /// conversation opens with the link's unescaped <c>context</c> in the conversation_started callback. The
+    /// <c>text</c> parameter only fills the user's input field in Viber, so the emulator ignores it.
+    /// </summary>
+    /// <param name="deepLink">The link.</param>
+    /// <param name="cancellationToken">Cancels the callback.</param>
+    /// <returns>The callback's result.</returns>
+    /// <exception cref="ArgumentException">The link is not a <c>viber://pa</c> link to this emulator's bot (<see cref="ViberEmulatorOptions.BotUri"/>).</exception>
+    public Task<CallbackResult> OpenDeepLinkAsync(string deepLink, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deepLink);
+        if (!Uri.TryCreate(deepLink, UriKind.Absolute, out var link) || link.Scheme != "viber" || !string.Equals(link.Host, "pa", StringComparison.OrdinalIgnoreCase) || link.AbsolutePath.Trim('/').Length > 0)
+        {
+            throw new ArgumentException("A conversation deep link looks like viber://pa?chatURI=<bot uri>&context=<context>.", nameof(deepLink));
+        }
+
+        string? chatUri = null;
+        string? context = null;
+        foreach (var pair in link.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var separator = pair.IndexOf('=', StringComparison.Ordinal);
+            var name = separator < 0 ? pair : pair[..separator];
+            var value = separator < 0 ? string.Empty : Uri.UnescapeDataString(pair[(separator + 1)..]);
+            switch (name)
+            {
+                case "chatURI":
+                    chatUri = value;
+                    break;
+                case "context":
+                    context = value;
+                    break;
+            }
+        }
+
+        if (!string.Equals(chatUri, _shared.Options.BotUri, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"The deep link's chatURI is '{chatUri}', but this emulator's bot is '{_shared.Options.BotUri}' (ViberEmulatorOptions.BotUri).", nameof(deepLink));
+        }
+
+        return OpenConversationAsync(context, cancellationToken);
+    }
+
     /// <summary>Subscribes to the bot: a subscribed callback; context and tracking data are cleared.</summary>
     /// <param name="cancellationToken">Cancels the callback.</param>
     /// <returns>The callback's result.</returns>
