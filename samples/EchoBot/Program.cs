@@ -34,9 +34,10 @@ builder.Services.AddViberBot(builder.Configuration.GetSection(ViberBotOptions.Se
     .AddEventHandler<SubscribedHandler>()
     .AddEventHandler<StatusLogHandler>();
 
-// Behind a reverse proxy on the same host (nginx, Caddy) the client address and scheme come from X-Forwarded-*.
+// Behind a reverse proxy on the same host (nginx, Caddy) the client address, scheme and stripped path prefix (the
+// path base) come from X-Forwarded-*.
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
-    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedPrefix);
 
 // Kestrel:Limits:* and RateLimiting:* (appsettings.json): bounded connections, a header deadline and per-client-IP
 // request rates, so a flood of idle connections or requests cannot take the memory or starve /health.
@@ -44,6 +45,9 @@ builder.AddEchoBotLimits();
 
 var app = builder.Build();
 app.UseForwardedHeaders();
+// Routing after the forwarded headers, so the webhook's route sees the path base a proxy's X-Forwarded-Prefix sets
+// (WebApplication would otherwise route before the first middleware).
+app.UseRouting();
 // The request log goes to this host's logger (the static one is left alone, see AddSerilog above). The emulator's chat
 // page and its API (a request per page action and refresh) log at Debug, or they would bury the bot's own lines;
 // errors stay errors, as in Serilog's default.

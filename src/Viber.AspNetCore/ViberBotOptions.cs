@@ -39,8 +39,11 @@ public sealed class ViberBotOptions
     public string? WebhookUrl { get; set; }
 
     /// <summary>
-    /// Gets or sets the local path the webhook is served on. Defaults to the path of <see cref="WebhookUrl"/>, else
-    /// <see cref="DefaultWebhookPath"/>. Set it when a proxy rewrites the public path.
+    /// Gets or sets the webhook's path. Defaults to the path of <see cref="WebhookUrl"/>, else
+    /// <see cref="DefaultWebhookPath"/>. A request is the webhook's when its full path (<c>PathBase + Path</c>) or its
+    /// <c>Path</c> alone equals it, so a prefix a proxy strips works when the app learns it as its path base
+    /// (<c>UsePathBase</c>, or <c>X-Forwarded-Prefix</c> with the ForwardedHeaders middleware). Set it when a proxy
+    /// rewrites the public path without saying so.
     /// </summary>
     public string? WebhookPath { get; set; }
 

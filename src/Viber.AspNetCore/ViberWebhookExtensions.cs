@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Viber.AspNetCore.Hosting;
 using Viber.AspNetCore.Webhook;
@@ -10,28 +10,54 @@ namespace Viber.AspNetCore;
 /// <summary>Serves the Viber webhook in an ASP.NET Core app.</summary>
 public static class ViberWebhookExtensions
 {
+    private const string DisplayName = "Viber webhook";
+    private const string RouteParameter = "viberWebhookPath";
+
     /// <summary>
     /// Maps the webhook endpoint (all methods: POST is handled, others get 405). Chain endpoint conventions on the
     /// result, such as <c>RequireHost</c> or rate limiting.
     /// </summary>
+    /// <remarks>
+    /// Without <paramref name="pattern"/> the endpoint serves requests whose full path (<c>PathBase + Path</c>) or
+    /// path equals <c>Viber:WebhookPath</c>, so a path base set by <c>UsePathBase</c> or by the ForwardedHeaders
+    /// middleware from <c>X-Forwarded-Prefix</c> is honoured. Routing must then run after that middleware: call
+    /// <c>app.UseRouting()</c> after <c>app.UseForwardedHeaders()</c> (<c>UsePathBase</c> re-runs routing itself).
+    /// </remarks>
     /// <param name="endpoints">The endpoint route builder (the app).</param>
-    /// <param name="pattern">The route pattern; <c>Viber:WebhookPath</c> by default.</param>
+    /// <param name="pattern">
+    /// A route pattern to serve the webhook on instead, matched against <c>Path</c> like any other route.
+    /// </param>
     /// <returns>The endpoint's convention builder.</returns>
     /// <exception cref="InvalidOperationException"><c>AddViberBot()</c> was not called.</exception>
     public static IEndpointConventionBuilder MapViberWebhook(this IEndpointRouteBuilder endpoints, string? pattern = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var handler = GetHandler(endpoints.ServiceProvider, nameof(MapViberWebhook));
+
         // No IRequestSizeLimitMetadata: the handler applies Viber:MaxRequestBodySize itself, on every server, while
         // routing would log a warning per request on servers without the size feature (TestServer, in users' tests).
-        return endpoints.Map(pattern ?? handler.WebhookPath, handler.HandleAsync)
-            .WithDisplayName("Viber webhook");
+        if (pattern is not null)
+        {
+            return endpoints.Map(pattern, handler.HandleAsync).WithDisplayName(DisplayName);
+        }
+
+        // A literal pattern is compared with Path alone, which lacks the path base a proxy's prefix becomes; a
+        // catch-all constrained to the webhook path sees the whole request. Order -1: on the webhook's own path it
+        // wins over the app's catch-all routes (same precedence, which would otherwise be ambiguous) and fallback.
+        var policies = new RouteValueDictionary { [RouteParameter] = new ViberWebhookRouteConstraint(new ViberWebhookPath(handler.WebhookPath)) };
+        var route = RoutePatternFactory.Parse("{**" + RouteParameter + "}", defaults: null, parameterPolicies: policies);
+        return endpoints.Map(route, handler.HandleAsync).WithDisplayName(DisplayName).WithOrder(-1);
     }
 
     /// <summary>
     /// Adds middleware that serves the webhook on <c>Viber:WebhookPath</c> and passes every other request on.
     /// Use it where endpoint routing is not used; otherwise prefer <see cref="MapViberWebhook"/>.
     /// </summary>
+    /// <remarks>
+    /// A request is the webhook's when its full path (<c>PathBase + Path</c>) or its path equals
+    /// <c>Viber:WebhookPath</c>: add it after <c>UsePathBase</c> or <c>UseForwardedHeaders</c> (with
+    /// <c>ForwardedHeaders.XForwardedPrefix</c>) when a proxy strips a prefix of the public URL.
+    /// </remarks>
     /// <param name="app">The application builder.</param>
     /// <returns>The application builder.</returns>
     /// <exception cref="InvalidOperationException"><c>AddViberBot()</c> was not called.</exception>
@@ -39,8 +65,8 @@ public static class ViberWebhookExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var handler = GetHandler(app.ApplicationServices, nameof(UseViberWebhook));
-        var path = new PathString(handler.WebhookPath);
-        return app.Use(next => context => context.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase)
+        var path = new ViberWebhookPath(handler.WebhookPath);
+        return app.Use(next => context => path.Matches(context.Request)
             ? handler.HandleAsync(context)
             : next(context));
     }

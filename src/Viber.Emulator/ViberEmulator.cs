@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Viber.Emulator.Api;
@@ -236,6 +237,18 @@ public sealed class ViberEmulator : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(handlerFactory);
         _sender.UseHandler(handlerFactory);
+    }
+
+    /// <summary>
+    /// Makes callbacks trust HTTPS webhooks whose certificate chains to <paramref name="trustedRoot"/> (such as a
+    /// self-signed certificate a test made for a reverse proxy in front of the bot), instead of the machine's trusted
+    /// roots. The host name is still checked against the certificate. Replaces any <see cref="UseCallbackHandler"/>.
+    /// </summary>
+    /// <param name="trustedRoot">The certificate to trust: the webhook's own (self-signed) or its issuing CA.</param>
+    public void TrustCallbackCertificate(X509Certificate2 trustedRoot)
+    {
+        ArgumentNullException.ThrowIfNull(trustedRoot);
+        _sender.UseHandler(() => CallbackSender.CreateDefaultHandler(trustedRoot));
     }
 
     /// <summary>Creates a handler that serves the fake Bot API in-process; give it to the bot's <see cref="HttpClient"/>.</summary>

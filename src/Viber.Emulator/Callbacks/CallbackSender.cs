@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Polly;
 using Polly.Retry;
@@ -32,8 +33,27 @@ internal sealed class CallbackSender(EmulatorState state, EventFeed feed, Backgr
 
     // The emulator owns its client instead of taking one from the app's IHttpClientFactory: callbacks must not pass
     // through the app's handlers (in emulator mode the app's Viber client is itself served by the emulator).
-    private Func<HttpMessageHandler> _handlerFactory = () => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
+    private Func<HttpMessageHandler> _handlerFactory = () => CreateDefaultHandler(trustedRoot: null);
     private HttpClient? _client;
+
+    /// <summary>Creates the network handler callbacks use, trusting only <paramref name="trustedRoot"/> when one is given.</summary>
+    public static SocketsHttpHandler CreateDefaultHandler(X509Certificate2? trustedRoot)
+    {
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
+        if (trustedRoot is not null)
+        {
+            // A custom root replaces the system store for these connections only; the host name check stays.
+            var policy = new X509ChainPolicy
+            {
+                TrustMode = X509ChainTrustMode.CustomRootTrust,
+                RevocationMode = X509RevocationMode.NoCheck,
+            };
+            policy.CustomTrustStore.Add(trustedRoot);
+            handler.SslOptions.CertificateChainPolicy = policy;
+        }
+
+        return handler;
+    }
 
     public void UseHandler(Func<HttpMessageHandler> handlerFactory)
     {
