@@ -22,6 +22,7 @@ builder.Services.AddViberBot(options =>
 {
     options.AuthToken = Token;
     options.RegisterWebhook = false;
+    options.Sender.Name = "Load Bot";   // else the start asks Viber (get_account_info) for the account's name
 }).OnMessage((_, _, _) => Task.CompletedTask);
 
 var app = builder.Build();
