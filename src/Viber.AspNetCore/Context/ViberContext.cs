@@ -112,10 +112,10 @@ public class ViberContext
         var receiver = UserId ?? throw new InvalidOperationException(
             $"A '{Callback.Event}' callback names no user to reply to; send with Client.SendMessageAsync and an explicit receiver.");
         message.Receiver = receiver;
-        if (message.Sender is null && _defaultSender is not null)
+        if (message.Sender is null && _defaultSender is { Name: { Length: > 0 } name })
         {
             // A copy per message: a caller that edits one message's sender must not change the others'.
-            message.Sender = new ViberSender(_defaultSender.Name!, _defaultSender.Avatar);
+            message.Sender = new ViberSender(name, _defaultSender.Avatar);
         }
 
         message.TrackingData ??= ReplyTrackingData;

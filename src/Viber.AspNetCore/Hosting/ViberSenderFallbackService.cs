@@ -39,7 +39,12 @@ internal sealed class ViberSenderFallbackService(
         Api.Requests.GetAccountInfoResponse account;
         try
         {
-            account = await services.GetRequiredService<IViberBotClient>().GetAccountInfoAsync(cancellationToken).ConfigureAwait(false);
+            // A scope of its own: an app may register its client as scoped.
+            var scope = services.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
+            {
+                account = await scope.ServiceProvider.GetRequiredService<IViberBotClient>().GetAccountInfoAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception exception) when (exception is ViberException or HttpRequestException or TimeoutException
             || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
