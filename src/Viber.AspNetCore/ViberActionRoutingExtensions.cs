@@ -3,10 +3,17 @@ using Viber.AspNetCore.Routing;
 
 namespace Viber.AspNetCore;
 
-/// <summary>Routes keyboard and rich media button taps by their <c>ActionBody</c>. Routes are tried in the order they are added, after the event handlers; the first that takes a message handles it.</summary>
+/// <summary>
+/// Routes keyboard and rich media button taps by their <c>ActionBody</c>. Routes are tried in the order they are added,
+/// after the event handlers; the first that takes a message handles it.
+/// </summary>
 public static class ViberActionRoutingExtensions
 {
-    /// <summary>Routes button taps by their <c>ActionBody</c> (a <c>reply</c> button's tap arrives as a text message carrying it) against a template: <c>"buy:{sku}"</c> takes <c>buy:42</c> with <c>context["sku"] == "42"</c>; <c>{name}</c> stands for one or more characters. The template is compiled once, here.</summary>
+    /// <summary>
+    /// Routes button taps by their <c>ActionBody</c> (a <c>reply</c> button's tap arrives as a text message carrying
+    /// it) against a template: <c>"buy:{sku}"</c> takes <c>buy:42</c> with <c>context["sku"] == "42"</c>; <c>{name}</c>
+    /// stands for one or more characters. The template is compiled once, here.
+    /// </summary>
     /// <param name="builder">The bot builder.</param>
     /// <param name="template">The template, such as <c>"buy:{sku}"</c>; without <c>{...}</c> it matches exactly that text.</param>
     /// <param name="handler">Handles the message; reply with <c>context.ReplyAsync(...)</c>.</param>
@@ -38,7 +45,10 @@ public static class ViberActionRoutingExtensions
         where T3 : notnull
         => builder.Route(ViberMessageMatcher.Action(template), ViberRouteHandlers.With(handler));
 
-    /// <summary>Routes button taps whose <c>ActionBody</c> <paramref name="regex"/> finds a match in; its groups are the captures.</summary>
+    /// <summary>
+    /// Routes button taps whose <c>ActionBody</c> <paramref name="regex"/> finds a match in; its groups are the
+    /// captures.
+    /// </summary>
     /// <param name="builder">The bot builder.</param>
     /// <param name="regex">The regular expression, such as a <c>[GeneratedRegex]</c>.</param>
     /// <param name="handler">Handles the message; reply with <c>context.ReplyAsync(...)</c>.</param>

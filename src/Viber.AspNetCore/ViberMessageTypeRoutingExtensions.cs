@@ -4,10 +4,16 @@ using Viber.AspNetCore.Routing;
 
 namespace Viber.AspNetCore;
 
-/// <summary>Routes messages by their type. Routes are tried in the order they are added, after the event handlers; the first that takes a message handles it.</summary>
+/// <summary>
+/// Routes messages by their type. Routes are tried in the order they are added, after the event handlers; the first
+/// that takes a message handles it.
+/// </summary>
 public static class ViberMessageTypeRoutingExtensions
 {
-    /// <summary>Routes messages of one type, such as <see cref="PictureMessage"/>, <see cref="LocationMessage"/> or <see cref="ContactMessage"/>; the handler gets the message typed.</summary>
+    /// <summary>
+    /// Routes messages of one type, such as <see cref="PictureMessage"/>, <see cref="LocationMessage"/> or <see
+    /// cref="ContactMessage"/>; the handler gets the message typed.
+    /// </summary>
     /// <typeparam name="TMessage">The message type.</typeparam>
     /// <param name="builder">The bot builder.</param>
     /// <param name="handler">Handles the message; reply with <c>context.ReplyAsync(...)</c>.</param>

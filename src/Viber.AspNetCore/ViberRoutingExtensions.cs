@@ -5,16 +5,23 @@ using Viber.AspNetCore.Routing;
 
 namespace Viber.AspNetCore;
 
-/// <summary>Adds routes for the messages users send: by matcher, predicate, route class, and a fallback. See also <c>OnText</c>, <c>OnAction</c> and <c>OnMessage&lt;TMessage&gt;</c>.</summary>
+/// <summary>
+/// Adds routes for the messages users send: by matcher, predicate, route class, and a fallback. See also <c>OnText</c>,
+/// <c>OnAction</c> and <c>OnMessage&lt;TMessage&gt;</c>.
+/// </summary>
 public static class ViberRoutingExtensions
 {
-    /// <summary>Adds a route: messages <paramref name="matcher"/> takes go to <paramref name="handler"/>. Routes are tried in the order they are added, after every event handler of the message ran; the first that takes a message handles it.</summary>
+    /// <summary>
+    /// Adds a route: messages <paramref name="matcher"/> takes go to <paramref name="handler"/>. Routes are tried in
+    /// the order they are added, after every event handler of the message ran; the first that takes a message handles
+    /// it.
+    /// </summary>
     /// <param name="builder">The bot builder.</param>
     /// <param name="matcher">Decides which messages the route takes (see <see cref="ViberMessageMatcher"/>).</param>
     /// <param name="handler">Handles the message; reply with <c>context.ReplyAsync(...)</c>.</param>
     /// <returns>The builder.</returns>
     public static IViberBotBuilder Route(this IViberBotBuilder builder, ViberMessageMatcher matcher, Func<ViberMessageContext, Task> handler)
-        {
+    {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(matcher);
         ArgumentNullException.ThrowIfNull(handler);
@@ -78,12 +85,15 @@ public static class ViberRoutingExtensions
         where T3 : notnull
         => builder.Route(ViberMessageMatcher.When(predicate), ViberRouteHandlers.With(handler));
 
-    /// <summary>Adds the fallback: it handles the messages no route took, wherever it is added. Only the first fallback added runs.</summary>
+    /// <summary>
+    /// Adds the fallback: it handles the messages no route took, wherever it is added. Only the first fallback added
+    /// runs.
+    /// </summary>
     /// <param name="builder">The bot builder.</param>
     /// <param name="handler">Handles the message; reply with <c>context.ReplyAsync(...)</c>.</param>
     /// <returns>The builder.</returns>
     public static IViberBotBuilder Otherwise(this IViberBotBuilder builder, Func<ViberMessageContext, Task> handler)
-        {
+    {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(handler);
         builder.Services.AddSingleton(new ViberRouteDescriptor(null, "fallback", handler));

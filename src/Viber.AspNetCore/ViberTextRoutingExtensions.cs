@@ -3,10 +3,15 @@ using Viber.AspNetCore.Routing;
 
 namespace Viber.AspNetCore;
 
-/// <summary>Routes text messages by their text. Routes are tried in the order they are added, after the event handlers; the first that takes a message handles it.</summary>
+/// <summary>
+/// Routes text messages by their text. Routes are tried in the order they are added, after the event handlers; the
+/// first that takes a message handles it.
+/// </summary>
 public static class ViberTextRoutingExtensions
 {
-    /// <summary>Routes text messages whose whole text equals <paramref name="text"/> (ordinal, case-sensitive).</summary>
+    /// <summary>
+    /// Routes text messages whose whole text equals <paramref name="text"/> (ordinal, case-sensitive).
+    /// </summary>
     /// <param name="builder">The bot builder.</param>
     /// <param name="text">The text, such as <c>"ping"</c>.</param>
     /// <param name="handler">Handles the message; reply with <c>context.ReplyAsync(...)</c>.</param>
@@ -38,7 +43,10 @@ public static class ViberTextRoutingExtensions
         where T3 : notnull
         => builder.Route(ViberMessageMatcher.Text(text), ViberRouteHandlers.With(handler));
 
-    /// <summary>Routes text messages whose whole text equals <paramref name="text"/>, ignoring case (ordinal, so the same in every culture).</summary>
+    /// <summary>
+    /// Routes text messages whose whole text equals <paramref name="text"/>, ignoring case (ordinal, so the same in
+    /// every culture).
+    /// </summary>
     /// <param name="builder">The bot builder.</param>
     /// <param name="text">The text, such as <c>"ping"</c>, which then also takes "Ping" and "PING".</param>
     /// <param name="handler">Handles the message; reply with <c>context.ReplyAsync(...)</c>.</param>
@@ -70,7 +78,11 @@ public static class ViberTextRoutingExtensions
         where T3 : notnull
         => builder.Route(ViberMessageMatcher.Text(text, StringComparison.OrdinalIgnoreCase), ViberRouteHandlers.With(handler));
 
-    /// <summary>Routes text messages in which <paramref name="regex"/> finds a match; its groups are in <see cref="ViberMessageContext.Captures"/> and <see cref="ViberMessageContext.Match"/>. Anchor it (<c>^...$</c>) to match the whole text; pass a <c>[GeneratedRegex]</c> for the fastest, AOT-friendly matching.</summary>
+    /// <summary>
+    /// Routes text messages in which <paramref name="regex"/> finds a match; its groups are in <see
+    /// cref="ViberMessageContext.Captures"/> and <see cref="ViberMessageContext.Match"/>. Anchor it (<c>^...$</c>) to
+    /// match the whole text; pass a <c>[GeneratedRegex]</c> for the fastest, AOT-friendly matching.
+    /// </summary>
     /// <param name="builder">The bot builder.</param>
     /// <param name="regex">The regular expression, such as <c>new Regex("^ping$", RegexOptions.IgnoreCase)</c>.</param>
     /// <param name="handler">Handles the message; reply with <c>context.ReplyAsync(...)</c>.</param>
