@@ -259,6 +259,21 @@ public sealed class RoutingTests
         Assert.Equal("u-5", thanks.Receiver);
     }
 
+    [Fact]
+    public async Task In_background_mode_a_route_replies_after_the_200()
+    {
+        await using var bot = await TestBot.StartAsync(
+            options: o => o.DispatchMode = ViberDispatchMode.Background,
+            bot: b => b.OnAction("buy:{sku}", context => context.ReplyAsync("bought " + context["sku"])));
+
+        using var response = await bot.PostAsync(Callbacks.Text("buy:9", userId: "u-bg"));
+        await bot.Viber.WaitForSentAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(bot.Viber.Sent);
+        Assert.Equal(("bought 9", "u-bg"), (TextOf(reply), reply.Receiver));
+    }
+
     /// <summary>A route written as a class, with a scoped dependency.</summary>
     private sealed class BuyRoute(CallbackLog log) : IViberRoute
     {
