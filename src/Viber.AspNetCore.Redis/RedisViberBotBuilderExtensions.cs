@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Viber.Api;
+using Viber.AspNetCore.Redis.Broadcast;
 using Viber.AspNetCore.Deduplication;
 using Viber.AspNetCore.Redis.Hosting;
 
@@ -74,6 +77,26 @@ public static class RedisViberBotBuilderExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Shares the bot's broadcast budget (Viber allows 500 <c>broadcast_message</c> requests per 10 s per bot)
+    /// across every instance through Redis, so the instances together stay within it; each alone would count only
+    /// its own requests. Uses the connection and options of <c>AddRedisDeduplication()</c>, which must be called
+    /// too; the budget's key is <see cref="RedisViberOptions.BroadcastKey"/>. While Redis is down a broadcast
+    /// fails with a <see cref="RedisConnectionException"/> instead of being sent unmetered.
+    /// </summary>
+    /// <param name="builder">The bot builder.</param>
+    /// <returns>The builder.</returns>
+    public static IViberBotBuilder AddRedisBroadcastBudget(this IViberBotBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IViberBroadcastBudget>(static provider => new RedisViberBroadcastBudget(
+            provider.GetService<RedisViberConnection>() ?? throw new InvalidOperationException("AddRedisBroadcastBudget() uses the Redis connection of AddRedisDeduplication(): call builder.AddRedisDeduplication(...) too."),
+            provider.GetRequiredService<IOptions<RedisViberOptions>>(),
+            provider.GetRequiredService<IOptions<ViberBotClientOptions>>(),
+            provider.GetService<TimeProvider>())));
+        return builder;
+    }
+
     private static void AddCore(IServiceCollection services)
     {
         services.AddOptionsWithValidateOnStart<RedisViberOptions>();
@@ -86,5 +109,10 @@ public static class RedisViberBotBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<IViberDeduplicationStore>(static provider => new RedisViberDeduplicationStore(
             provider.GetRequiredService<RedisViberConnection>(),
             provider.GetRequiredService<IOptions<RedisViberOptions>>())));
+        if (!services.Any(static descriptor => descriptor.ServiceType == typeof(RedisViberHealthCheck)))
+        {
+            services.AddSingleton<RedisViberHealthCheck>();
+            services.AddHealthChecks().AddCheck<RedisViberHealthCheck>(RedisViberHealthCheck.Name, HealthStatus.Unhealthy, RedisViberHealthCheck.Tags);
+        }
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 using Viber.AspNetCore.Deduplication;
 using Viber.AspNetCore.Redis.Hosting;
 
@@ -10,15 +9,18 @@ namespace Viber.AspNetCore.Redis;
 /// Viber retries (possibly to another instance) is handled once. Registered by <c>AddRedisDeduplication()</c>.
 /// </summary>
 /// <remarks>
-/// A key holds <c>in-progress</c> while its handlers run, expiring after <see cref="RedisViberOptions.ClaimTimeout"/>
-/// so a crashed instance does not block the callback for good, and then <c>done</c> for the deduplication window.
-/// Claiming is one Lua script (SET NX, else GET), so exactly one of any number of concurrent deliveries wins.
-/// Redis errors are not caught: the webhook then answers with an error status and Viber retries the callback.
+/// A key holds <c>in-progress:&lt;claim token&gt;</c> while its handlers run, expiring after
+/// <see cref="RedisViberOptions.ClaimTimeout"/> so a crashed instance does not block the callback for good, and then
+/// <c>done</c> for the deduplication window. Every command is one Lua script, so it is atomic: exactly one of any
+/// number of concurrent deliveries claims a key, and completing or releasing compares the claim token first, so a
+/// handler slower than the claim timeout cannot free or overwrite the newer claim of another delivery.
+/// Redis errors are not caught here: the webhook answers 503 to a failed claim (Viber retries), and keeps a failed
+/// completion to write later (see the README's Redis section).
 /// </remarks>
 public sealed class RedisViberDeduplicationStore : IViberDeduplicationStore
 {
-    /// <summary>The value of a key whose handlers are running.</summary>
-    internal const string InProgressValue = "in-progress";
+    /// <summary>The prefix of the value of a key whose handlers are running; the claim token follows it.</summary>
+    internal const string InProgressPrefix = "in-progress:";
 
     /// <summary>The value of a key whose handlers succeeded.</summary>
     internal const string CompletedValue = "done";
@@ -35,7 +37,23 @@ public sealed class RedisViberDeduplicationStore : IViberDeduplicationStore
         return 2
         """;
 
-    // Deletes the key only while it is in progress: a release must never forget that a callback was handled.
+    // Marks the key done when this claim still holds it or nobody does (the claim expired and no other delivery took
+    // it: recording it keeps the retry from running the handlers again). Another delivery's claim is left alone.
+    // Returns 1 when the key is done afterwards, 0 when another claim holds it.
+    private const string CompleteScript = """
+        local value = redis.call('GET', KEYS[1])
+        if value == ARGV[2] then
+          return 1
+        end
+        if value == false or value == ARGV[1] then
+          redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+          return 1
+        end
+        return 0
+        """;
+
+    // Deletes the key only while this claim holds it: a release must never forget that a callback was handled, nor
+    // free another delivery's claim.
     private const string ReleaseScript = """
         if redis.call('GET', KEYS[1]) == ARGV[1] then
           return redis.call('DEL', KEYS[1])
@@ -60,15 +78,16 @@ public sealed class RedisViberDeduplicationStore : IViberDeduplicationStore
     /// when the key is completed. Cancellation is honoured only before the command is sent: abandoning it in flight
     /// could leave a claim nobody completes or releases, and the command is bounded by the client's own timeout.
     /// </remarks>
-    public async ValueTask<ViberDeduplicationClaim> TryClaimAsync(string key, TimeSpan window, CancellationToken cancellationToken)
+    public async ValueTask<ViberDeduplicationClaim> TryClaimAsync(string key, string claimToken, TimeSpan window, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
+        ArgumentException.ThrowIfNullOrEmpty(claimToken);
         var database = await _connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         var result = await database.ScriptEvaluateAsync(
             ClaimScript,
             [_keyPrefix + key],
-            [InProgressValue, _claimTimeoutMilliseconds, CompletedValue]).ConfigureAwait(false);
+            [InProgressPrefix + claimToken, _claimTimeoutMilliseconds, CompletedValue]).ConfigureAwait(false);
         return (int)result switch
         {
             0 => ViberDeduplicationClaim.Claimed,
@@ -79,22 +98,29 @@ public sealed class RedisViberDeduplicationStore : IViberDeduplicationStore
     }
 
     /// <inheritdoc />
-    public async ValueTask CompleteAsync(string key, TimeSpan window, CancellationToken cancellationToken)
+    public async ValueTask<bool> CompleteAsync(string key, string claimToken, TimeSpan window, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var expiry = TimeSpan.FromMilliseconds(Milliseconds(window));
+        ArgumentException.ThrowIfNullOrEmpty(claimToken);
+        var expiry = Milliseconds(window);
         var database = await _connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        await database.StringSetAsync(_keyPrefix + key, CompletedValue, expiry, When.Always).ConfigureAwait(false);
+        var result = await database.ScriptEvaluateAsync(
+            CompleteScript,
+            [_keyPrefix + key],
+            [InProgressPrefix + claimToken, CompletedValue, expiry]).ConfigureAwait(false);
+        return (int)result == 1;
     }
 
     /// <inheritdoc />
-    public async ValueTask ReleaseAsync(string key, CancellationToken cancellationToken)
+    public async ValueTask<bool> ReleaseAsync(string key, string claimToken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
+        ArgumentException.ThrowIfNullOrEmpty(claimToken);
         var database = await _connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        await database.ScriptEvaluateAsync(ReleaseScript, [_keyPrefix + key], [InProgressValue]).ConfigureAwait(false);
+        var result = await database.ScriptEvaluateAsync(ReleaseScript, [_keyPrefix + key], [InProgressPrefix + claimToken]).ConfigureAwait(false);
+        return (int)result == 1;
     }
 
     // Redis expiries are whole milliseconds; rounding up keeps a sub-millisecond span from becoming 0 (an error).

@@ -12,6 +12,12 @@ public sealed class RedisViberOptions
     /// <summary>The default <see cref="KeyPrefix"/>.</summary>
     public const string DefaultKeyPrefix = "viber:dedup:";
 
+    /// <summary>The default <see cref="BroadcastKey"/>.</summary>
+    public const string DefaultBroadcastKey = "viber:broadcast";
+
+    /// <summary>Gets the default <see cref="ConnectTimeout"/> and <see cref="OperationTimeout"/>: 2 seconds.</summary>
+    public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Gets the default <see cref="ClaimTimeout"/>: 5 minutes.</summary>
     public static TimeSpan DefaultClaimTimeout { get; } = TimeSpan.FromMinutes(5);
 
@@ -31,4 +37,25 @@ public sealed class RedisViberOptions
     /// the retries are answered 503. Set it above the slowest handler's run time. Default 5 minutes.
     /// </summary>
     public TimeSpan ClaimTimeout { get; set; } = DefaultClaimTimeout;
+
+    /// <summary>
+    /// Gets or sets how long connecting to Redis may take (StackExchange.Redis <c>connectTimeout</c>). Kept well
+    /// under the few seconds Viber waits for an answer, so a callback arriving while Redis is down is answered 503
+    /// in time. A <c>connectTimeout=</c> in <see cref="Configuration"/> wins. Default 2 seconds.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; set; } = DefaultTimeout;
+
+    /// <summary>
+    /// Gets or sets how long one Redis command may take (StackExchange.Redis <c>syncTimeout</c> and
+    /// <c>asyncTimeout</c>); a Redis that hangs fails the command after this. <c>syncTimeout=</c> or
+    /// <c>asyncTimeout=</c> in <see cref="Configuration"/> win. Default 2 seconds.
+    /// </summary>
+    public TimeSpan OperationTimeout { get; set; } = DefaultTimeout;
+
+    /// <summary>
+    /// Gets or sets the key of the fleet-wide broadcast budget (<c>AddRedisBroadcastBudget()</c>): a sorted set
+    /// holding the permits of the last window. One per bot: two bots sharing a Redis need different keys, since
+    /// Viber counts each bot's broadcasts on its own. Default <c>viber:broadcast</c>.
+    /// </summary>
+    public string BroadcastKey { get; set; } = DefaultBroadcastKey;
 }

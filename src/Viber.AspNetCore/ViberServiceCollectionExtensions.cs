@@ -81,6 +81,8 @@ public static class ViberServiceCollectionExtensions
         services.TryAddSingleton<ViberRejectionLog>();
 
         services.TryAddSingleton<IViberDeduplicationStore, InMemoryViberDeduplicationStore>();
+        services.TryAddSingleton<ViberPendingCompletions>();
+        services.AddHostedService<ViberPendingCompletionWriter>();
         services.TryAddSingleton<ViberRouter>();
         services.TryAddSingleton<ViberCallbackDispatcher>();
         services.TryAddSingleton<ViberCallbackProcessor>();
@@ -88,7 +90,7 @@ public static class ViberServiceCollectionExtensions
         services.TryAddSingleton<ViberShutdown>();
         services.TryAddSingleton<ViberWebhookRequestHandler>();
         services.TryAddSingleton<ViberWebhookRegistrationState>();
-        // First of the bot's hosted services: it completes the default sender before anything can send.
+        // Before the dispatching and registration services: it completes the default sender before anything can send.
         services.AddHostedService(serviceProvider => new ViberSenderFallbackService(
             serviceProvider,
             serviceProvider.GetRequiredService<IOptions<ViberBotClientOptions>>(),
@@ -104,7 +106,7 @@ public static class ViberServiceCollectionExtensions
         services.TryAddTransient<ViberApiDiagnosticsHandler>();
         services.TryAddSingleton<ViberApiCallLimiter>();
         services.TryAddTransient<ViberApiConcurrencyHandler>();
-        services.TryAddSingleton(static serviceProvider => new ViberBroadcastBudget(
+        services.TryAddSingleton<IViberBroadcastBudget>(static serviceProvider => new ViberBroadcastBudget(
             serviceProvider.GetRequiredService<IOptions<ViberBotClientOptions>>(),
             serviceProvider.GetService<TimeProvider>()));
         services.AddHttpClient(ViberBotBuilder.HttpClientName)
@@ -115,7 +117,7 @@ public static class ViberServiceCollectionExtensions
                 httpClient,
                 serviceProvider.GetRequiredService<IOptions<ViberBotClientOptions>>().Value,
                 serviceProvider.GetService<TimeProvider>(),
-                serviceProvider.GetRequiredService<ViberBroadcastBudget>().Limiter));
+                serviceProvider.GetRequiredService<IViberBroadcastBudget>().Limiter));
         return builder;
     }
 }

@@ -56,7 +56,7 @@ public sealed class RedisConnectionTests(RedisFixture redis) : IClassFixture<Red
             services => services.AddSingleton<IConnectionMultiplexer>(own));
 
         var database = await provider.GetRequiredService<RedisViberConnection>().GetDatabaseAsync(Cancel);
-        var claim = await provider.GetRequiredService<IViberDeduplicationStore>().TryClaimAsync("message:1", TimeSpan.FromMinutes(1), Cancel);
+        var claim = await provider.GetRequiredService<IViberDeduplicationStore>().TryClaimAsync("message:1", ViberDeduplicationClaimToken.New(), TimeSpan.FromMinutes(1), Cancel);
         await provider.DisposeAsync();
 
         Assert.Same(own, database.Multiplexer);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Viber.AspNetCore.Redis.Hosting;
 using Viber.AspNetCore.Deduplication;
 
 namespace Viber.AspNetCore.Redis.Tests;
@@ -33,11 +34,17 @@ public sealed class RedisOptionsTests
             ["Viber:Redis:Configuration"] = "redis.internal:6380,ssl=true",
             ["Viber:Redis:KeyPrefix"] = "bot-a:",
             ["Viber:Redis:ClaimTimeout"] = "00:00:45",
+            ["Viber:Redis:ConnectTimeout"] = "00:00:01.5",
+            ["Viber:Redis:OperationTimeout"] = "00:00:00.75",
+            ["Viber:Redis:BroadcastKey"] = "bot-a:broadcast",
         });
 
         Assert.Equal("redis.internal:6380,ssl=true", options.Configuration);
         Assert.Equal("bot-a:", options.KeyPrefix);
         Assert.Equal(TimeSpan.FromSeconds(45), options.ClaimTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(1.5), options.ConnectTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(0.75), options.OperationTimeout);
+        Assert.Equal("bot-a:broadcast", options.BroadcastKey);
     }
 
     [Fact]
@@ -47,6 +54,40 @@ public sealed class RedisOptionsTests
 
         Assert.Equal("viber:dedup:", options.KeyPrefix);
         Assert.Equal(TimeSpan.FromMinutes(5), options.ClaimTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.ConnectTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.OperationTimeout);
+        Assert.Equal("viber:broadcast", options.BroadcastKey);
+    }
+
+    [Fact]
+    public void The_client_is_configured_to_fail_fast_while_Redis_is_down()
+    {
+        var configuration = RedisViberConfiguration.Create(new RedisViberOptions
+        {
+            Configuration = "localhost:6379",
+            ConnectTimeout = TimeSpan.FromMilliseconds(1500),
+            OperationTimeout = TimeSpan.FromMilliseconds(750),
+        });
+
+        Assert.False(configuration.AbortOnConnectFail);
+        Assert.Equal(1500, configuration.ConnectTimeout);
+        Assert.Equal(750, configuration.SyncTimeout);
+        Assert.Equal(750, configuration.AsyncTimeout);
+        Assert.Same(BacklogPolicy.FailFast, configuration.BacklogPolicy);
+    }
+
+    [Fact]
+    public void Timeouts_set_in_the_configuration_string_win_over_the_options()
+    {
+        var configuration = RedisViberConfiguration.Create(new RedisViberOptions
+        {
+            Configuration = "localhost:6379, connectTimeout=300,SYNCTIMEOUT=400,asyncTimeout=500,abortConnect=true",
+        });
+
+        Assert.True(configuration.AbortOnConnectFail);
+        Assert.Equal(300, configuration.ConnectTimeout);
+        Assert.Equal(400, configuration.SyncTimeout);
+        Assert.Equal(500, configuration.AsyncTimeout);
     }
 
     [Fact]
@@ -84,7 +125,14 @@ public sealed class RedisOptionsTests
             o.Configuration = "localhost:6379";
             o.KeyPrefix = "";
             o.ClaimTimeout = TimeSpan.Zero;
+            o.ConnectTimeout = TimeSpan.Zero;
+            o.OperationTimeout = TimeSpan.FromDays(30);
+            o.BroadcastKey = "";
         }));
+
+        Assert.Contains("Viber:Redis:ConnectTimeout must be a time span between 1 ms", message, StringComparison.Ordinal);
+        Assert.Contains("Viber:Redis:OperationTimeout must be a time span between 1 ms", message, StringComparison.Ordinal);
+        Assert.Contains("Viber:Redis:BroadcastKey must not be empty", message, StringComparison.Ordinal);
 
         Assert.Contains("Viber:Redis:KeyPrefix must not be empty", message, StringComparison.Ordinal);
         Assert.Contains("Viber:Redis:ClaimTimeout must be a positive time span", message, StringComparison.Ordinal);

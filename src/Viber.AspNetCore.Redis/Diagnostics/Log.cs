@@ -10,4 +10,13 @@ internal static partial class Log
 {
     [LoggerMessage(600, LogLevel.Information, "Connected to Redis at {EndPoints} for Viber callback deduplication.", EventName = "RedisConnected")]
     public static partial void Connected(ILogger logger, string endPoints);
+
+    [LoggerMessage(601, LogLevel.Warning, "Could not connect to Redis at {EndPoints} yet; the client keeps trying in the background, and callbacks are answered 503 until it succeeds.", EventName = "RedisNotConnectedYet")]
+    public static partial void NotConnectedYet(ILogger logger, string endPoints);
+
+    [LoggerMessage(602, LogLevel.Error, "Lost the Redis connection to {EndPoint} ({FailureType}); callbacks are answered 503 until it is restored.", EventName = "RedisConnectionLost")]
+    public static partial void ConnectionLost(ILogger logger, Exception? exception, string endPoint, string failureType);
+
+    [LoggerMessage(603, LogLevel.Information, "Restored the Redis connection to {EndPoint}.", EventName = "RedisConnectionRestored")]
+    public static partial void ConnectionRestored(ILogger logger, string endPoint);
 }

@@ -20,11 +20,32 @@ internal sealed class RedisViberConnection(
     private Task<IConnectionMultiplexer>? _connecting;
     private bool _disposed;
 
+    // 1 while the interactive connection is down: the client raises ConnectionFailed for every failed reconnect
+    // attempt, and only the transition is worth a log line.
+    private int _down;
+
     /// <summary>Gets the database, connecting first if no attempt succeeded yet.</summary>
     /// <param name="cancellationToken">Stops waiting for the connection (the attempt itself goes on for other callers).</param>
     /// <returns>The default database of the connection.</returns>
-    /// <exception cref="RedisConnectionException">Redis could not be reached.</exception>
+    /// <exception cref="RedisConnectionException">Redis could not be reached, or the connection is down right now.</exception>
     public async ValueTask<IDatabase> GetDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var multiplexer = await GetMultiplexerAsync(cancellationToken).ConfigureAwait(false);
+
+        // The circuit: while the client knows Redis is down (it reconnects in the background), a command would only
+        // fail after a timeout, so the caller gets the failure now and the webhook answers 503 at once.
+        if (!multiplexer.IsConnected)
+        {
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "Redis is not connected (the client keeps reconnecting in the background); failing at once rather than waiting.", null, CommandStatus.Unknown);
+        }
+
+        return multiplexer.GetDatabase();
+    }
+
+    /// <summary>Gets the multiplexer, connecting first if no attempt succeeded yet; it may be disconnected right now.</summary>
+    /// <param name="cancellationToken">Stops waiting for the connection (the attempt itself goes on for other callers).</param>
+    /// <returns>The multiplexer.</returns>
+    public async ValueTask<IConnectionMultiplexer> GetMultiplexerAsync(CancellationToken cancellationToken)
     {
         Task<IConnectionMultiplexer> connecting;
         lock (_lock)
@@ -41,8 +62,7 @@ internal sealed class RedisViberConnection(
             connecting = _connecting;
         }
 
-        var multiplexer = await connecting.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return multiplexer.GetDatabase();
+        return await connecting.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -92,8 +112,33 @@ internal sealed class RedisViberConnection(
 
         // The app's logger factory is not handed to StackExchange.Redis: it logs dozens of lines per connect at
         // Information. An app that wants them brings its own multiplexer (the Func overload of AddRedisDeduplication).
-        var multiplexer = await ConnectionMultiplexer.ConnectAsync(ConfigurationOptions.Parse(options.Value.Configuration!)).ConfigureAwait(false);
-        Log.Connected(logger, string.Join(", ", multiplexer.GetEndPoints().Select(endPoint => endPoint.ToString())));
+        var multiplexer = await ConnectionMultiplexer.ConnectAsync(RedisViberConfiguration.Create(options.Value)).ConfigureAwait(false);
+        var endPoints = string.Join(", ", multiplexer.GetEndPoints().Select(endPoint => endPoint.ToString()));
+        if (multiplexer.IsConnected)
+        {
+            Log.Connected(logger, endPoints);
+        }
+        else
+        {
+            Log.NotConnectedYet(logger, endPoints);
+        }
+
+        // Only the interactive connection matters (the subscription one is unused); its transitions are what the
+        // callbacks' 503s and the health check follow.
+        multiplexer.ConnectionFailed += (_, e) =>
+        {
+            if (e.ConnectionType == ConnectionType.Interactive && Interlocked.Exchange(ref _down, 1) == 0)
+            {
+                Log.ConnectionLost(logger, e.Exception, e.EndPoint?.ToString() ?? endPoints, e.FailureType.ToString());
+            }
+        };
+        multiplexer.ConnectionRestored += (_, e) =>
+        {
+            if (e.ConnectionType == ConnectionType.Interactive && Interlocked.Exchange(ref _down, 0) == 1)
+            {
+                Log.ConnectionRestored(logger, e.EndPoint?.ToString() ?? endPoints);
+            }
+        };
         return multiplexer;
     }
 }

@@ -39,10 +39,23 @@ internal sealed class RedisViberOptionsValidator(RedisViberConnectionSource sour
             failures.Add($"{Key("KeyPrefix")} must not be empty: it keeps the bot's keys apart from other data (default '{RedisViberOptions.DefaultKeyPrefix}')");
         }
 
+        if (string.IsNullOrEmpty(options.BroadcastKey))
+        {
+            failures.Add($"{Key("BroadcastKey")} must not be empty: it is the Redis key of the bot's fleet-wide broadcast budget (default '{RedisViberOptions.DefaultBroadcastKey}')");
+        }
+
         // Redis expiries are whole milliseconds, and a claim that never expires would block a crashed instance's callback for good.
         if (options.ClaimTimeout < TimeSpan.FromMilliseconds(1))
         {
             failures.Add($"{Key("ClaimTimeout")} must be a positive time span of at least 1 ms, such as '00:05:00': it is how long a callback stays claimed while its handlers run");
+        }
+
+        foreach (var (key, value) in (ReadOnlySpan<(string, TimeSpan)>)[("ConnectTimeout", options.ConnectTimeout), ("OperationTimeout", options.OperationTimeout)])
+        {
+            if (value < TimeSpan.FromMilliseconds(1) || value.TotalMilliseconds > int.MaxValue)
+            {
+                failures.Add($"{Key(key)} must be a time span between 1 ms and {TimeSpan.FromMilliseconds(int.MaxValue)}, such as '00:00:02'");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -143,7 +143,7 @@ internal sealed class ViberBackgroundDispatcher : IHostedService, IDisposable
                 try
                 {
                     var started = _timeProvider.GetTimestamp();
-                    var result = await _processor.ProcessAsync(item.Callback, item.Key, scope.ServiceProvider, item.Parent, _abort.Token).ConfigureAwait(false);
+                    var result = await _processor.ProcessAsync(item.Callback, item.Key, item.ClaimToken, scope.ServiceProvider, item.Parent, _abort.Token).ConfigureAwait(false);
                     if (result.Outcome == ViberProcessOutcome.Cancelled)
                     {
                         LogLost(item);
@@ -168,7 +168,7 @@ internal sealed class ViberBackgroundDispatcher : IHostedService, IDisposable
         LogLost(item);
         try
         {
-            await _store.ReleaseAsync(item.Key, CancellationToken.None).ConfigureAwait(false);
+            await _store.ReleaseAsync(item.Key, item.ClaimToken, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception)
         {

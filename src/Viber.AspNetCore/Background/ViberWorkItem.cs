@@ -7,4 +7,5 @@ namespace Viber.AspNetCore.Background;
 /// <param name="Callback">The callback.</param>
 /// <param name="Key">Its claimed deduplication key.</param>
 /// <param name="Parent">The receive activity's context, continued by the worker.</param>
-internal sealed record ViberWorkItem(ViberCallback Callback, string Key, ActivityContext Parent);
+/// <param name="ClaimToken">The token the key was claimed with; only it completes or releases the claim.</param>
+internal sealed record ViberWorkItem(ViberCallback Callback, string Key, ActivityContext Parent, string ClaimToken);

@@ -36,8 +36,9 @@ internal sealed class InMemoryViberDeduplicationStore : IViberDeduplicationStore
         }
     }
 
-    public ValueTask<ViberDeduplicationClaim> TryClaimAsync(string key, TimeSpan window, CancellationToken cancellationToken)
+    public ValueTask<ViberDeduplicationClaim> TryClaimAsync(string key, string claimToken, TimeSpan window, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(claimToken);
         lock (_lock)
         {
             var now = _timeProvider.GetUtcNow();
@@ -47,42 +48,62 @@ internal sealed class InMemoryViberDeduplicationStore : IViberDeduplicationStore
                 return ValueTask.FromResult(existing.Value.Completed ? ViberDeduplicationClaim.Completed : ViberDeduplicationClaim.InProgress);
             }
 
-            Add(key, now + window, completed: false);
+            Add(new Entry(key, now + window, claimToken));
             return ValueTask.FromResult(ViberDeduplicationClaim.Claimed);
         }
     }
 
-    public ValueTask CompleteAsync(string key, TimeSpan window, CancellationToken cancellationToken)
+    public ValueTask<bool> CompleteAsync(string key, string claimToken, TimeSpan window, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(claimToken);
         lock (_lock)
         {
             var now = _timeProvider.GetUtcNow();
-            Remove(key);
             Purge(now);
-            Add(key, now + window, completed: true);
-        }
+            if (_entries.TryGetValue(key, out var existing))
+            {
+                if (existing.Value.Completed)
+                {
+                    return ValueTask.FromResult(true);
+                }
 
-        return ValueTask.CompletedTask;
+                // Another delivery claimed the key after this claim expired: its handlers own it now.
+                if (!string.Equals(existing.Value.ClaimToken, claimToken, StringComparison.Ordinal))
+                {
+                    return ValueTask.FromResult(false);
+                }
+
+                Remove(key);
+            }
+
+            Add(new Entry(key, now + window, ClaimToken: null));
+            return ValueTask.FromResult(true);
+        }
     }
 
-    public ValueTask ReleaseAsync(string key, CancellationToken cancellationToken)
+    public ValueTask<bool> ReleaseAsync(string key, string claimToken, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(claimToken);
         lock (_lock)
         {
-            Remove(key);
-        }
+            if (_entries.TryGetValue(key, out var existing) && string.Equals(existing.Value.ClaimToken, claimToken, StringComparison.Ordinal))
+            {
+                Remove(key);
+                return ValueTask.FromResult(true);
+            }
 
-        return ValueTask.CompletedTask;
+            return ValueTask.FromResult(false);
+        }
     }
 
-    private void Add(string key, DateTimeOffset expiresAt, bool completed)
+    private void Add(Entry entry)
     {
         while (_entries.Count >= _capacity && _byExpiry.First is { } oldest)
         {
             Remove(oldest.Value.Key);
         }
 
-        _entries[key] = _byExpiry.AddLast(new Entry(key, expiresAt, completed));
+        _entries[entry.Key] = _byExpiry.AddLast(entry);
     }
 
     private void Remove(string key)
@@ -101,5 +122,9 @@ internal sealed class InMemoryViberDeduplicationStore : IViberDeduplicationStore
         }
     }
 
-    private sealed record Entry(string Key, DateTimeOffset ExpiresAt, bool Completed);
+    /// <summary>A key: claimed (with its claim's token) or, with no token, completed.</summary>
+    private sealed record Entry(string Key, DateTimeOffset ExpiresAt, string? ClaimToken)
+    {
+        public bool Completed => ClaimToken is null;
+    }
 }

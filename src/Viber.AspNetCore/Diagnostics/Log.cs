@@ -59,6 +59,27 @@ internal static partial class Log
     [LoggerMessage(206, LogLevel.Warning, "Handling of the Viber {Event} callback {MessageToken} was cancelled after {Timeout} (Viber:HandlerTimeout); answered 503 so Viber retries it.", EventName = "HandlerTimedOut")]
     public static partial void HandlerTimedOut(ILogger logger, string @event, long? messageToken, TimeSpan timeout);
 
+    [LoggerMessage(207, LogLevel.Warning, "Could not record the Viber {Event} callback {MessageToken} as handled: the deduplication store failed. Answered 200 anyway (its handlers succeeded, and a retry would run them twice); the completion is kept and written when the store answers again ({Pending} waiting).", EventName = "CompletionPending")]
+    public static partial void CompletionPending(ILogger logger, Exception exception, string @event, long? messageToken, int pending);
+
+    [LoggerMessage(208, LogLevel.Error, "Could not record the Viber {Event} callback {MessageToken} as handled: the deduplication store failed and {Capacity} completions already wait to be written, so this one is dropped. Answered 200 (its handlers succeeded); a retry of it reaching another instance may run its handlers again.", EventName = "CompletionDropped")]
+    public static partial void CompletionDropped(ILogger logger, Exception exception, string @event, long? messageToken, int capacity);
+
+    [LoggerMessage(209, LogLevel.Information, "Wrote {Written} pending Viber callback completions to the deduplication store ({Pending} still waiting).", EventName = "PendingCompletionsWritten")]
+    public static partial void PendingCompletionsWritten(ILogger logger, int written, int pending);
+
+    [LoggerMessage(210, LogLevel.Debug, "The deduplication store still fails; {Pending} pending completions wait for the next try.", EventName = "PendingCompletionsStillFailing")]
+    public static partial void PendingCompletionsStillFailing(ILogger logger, Exception exception, int pending);
+
+    [LoggerMessage(211, LogLevel.Warning, "The app stopped with {Pending} Viber callback completions not written to the deduplication store; retries of those callbacks may run their handlers again.", EventName = "PendingCompletionsAbandoned")]
+    public static partial void PendingCompletionsAbandoned(ILogger logger, int pending);
+
+    [LoggerMessage(212, LogLevel.Warning, "The claim on the Viber {Event} callback {MessageToken} expired before its handlers finished, and another delivery holds the key now; that claim is left alone. Raise the claim timeout above the slowest handler's run time.", EventName = "ClaimLost")]
+    public static partial void ClaimLost(ILogger logger, string @event, long? messageToken);
+
+    [LoggerMessage(213, LogLevel.Warning, "Could not release the claim on the Viber {Event} callback {MessageToken}: the deduplication store failed. The key stays claimed until its claim expires; Viber's retries are answered 503 until then.", EventName = "ReleaseFailed")]
+    public static partial void ReleaseFailed(ILogger logger, Exception exception, string @event, long? messageToken);
+
     [LoggerMessage(204, LogLevel.Warning, "Handler {Handler} returned a welcome message, but an earlier handler already did; only the first is sent.", EventName = "WelcomeMessageIgnored")]
     public static partial void WelcomeMessageIgnored(ILogger logger, string handler);
 

@@ -57,6 +57,16 @@ public static class ViberDiagnostics
     /// <summary>Up-down counter of callbacks waiting in the background queue.</summary>
     public const string QueueDepth = "viber.queue.depth";
 
+    /// <summary>
+    /// Counter of handled callbacks whose completion the deduplication store refused (answered 200 all the same),
+    /// tagged <see cref="EventTag"/> and <see cref="OutcomeTag"/>: <c>pending</c> (kept and written later) or
+    /// <c>dropped</c> (the pending buffer was full).
+    /// </summary>
+    public const string CompletionFailures = "viber.deduplication.completion_failures";
+
+    /// <summary>Up-down counter of completions waiting to be written to the deduplication store.</summary>
+    public const string PendingCompletions = "viber.deduplication.pending_completions";
+
     /// <summary>Tag: the callback's event (<c>message</c>, <c>delivered</c>, ...; <c>unknown</c> for an unknown event).</summary>
     public const string EventTag = "viber.event";
 

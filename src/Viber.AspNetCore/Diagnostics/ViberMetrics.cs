@@ -16,6 +16,7 @@ internal sealed class ViberMetrics
     private readonly Counter<long> _handlerFailures;
     private readonly Counter<long> _apiCalls;
     private readonly Histogram<double> _apiDuration;
+    private readonly Counter<long> _completionFailures;
 
     public ViberMetrics(IMeterFactory meterFactory)
     {
@@ -28,6 +29,7 @@ internal sealed class ViberMetrics
         _handlerFailures = _meter.CreateCounter<long>(ViberDiagnostics.HandlerFailures, "{callback}", "Callbacks whose handlers threw.");
         _apiCalls = _meter.CreateCounter<long>(ViberDiagnostics.ApiCalls, "{call}", "Bot API call attempts, by method and Viber status.");
         _apiDuration = _meter.CreateHistogram<double>(ViberDiagnostics.ApiCallDuration, "s", "Duration of Bot API call attempts.");
+        _completionFailures = _meter.CreateCounter<long>(ViberDiagnostics.CompletionFailures, "{callback}", "Handled callbacks whose completion the deduplication store refused.");
     }
 
     /// <summary>The event name used as a tag: an unknown event's own name would make the tag unbounded.</summary>
@@ -65,6 +67,15 @@ internal sealed class ViberMetrics
         _apiCalls.Add(1, tags);
         _apiDuration.Record(elapsed.TotalSeconds, tags);
     }
+
+    public void CompletionFailed(string eventName, string outcome)
+        => _completionFailures.Add(
+            1,
+            new KeyValuePair<string, object?>(ViberDiagnostics.EventTag, eventName),
+            new KeyValuePair<string, object?>(ViberDiagnostics.OutcomeTag, outcome));
+
+    public void ObservePendingCompletions(Func<int> count)
+        => _meter.CreateObservableUpDownCounter(ViberDiagnostics.PendingCompletions, count, "{callback}", "Completions waiting to be written to the deduplication store.");
 
     public void ObserveQueueDepth(Func<int> depth)
         => _meter.CreateObservableUpDownCounter(ViberDiagnostics.QueueDepth, depth, "{callback}", "Callbacks waiting in the background queue.");

@@ -17,6 +17,7 @@ namespace Viber.AspNetCore.Handlers;
 internal sealed class ViberCallbackProcessor(
     ViberCallbackDispatcher dispatcher,
     IViberDeduplicationStore store,
+    ViberPendingCompletions pendingCompletions,
     IOptions<ViberBotOptions> options,
     IOptions<ViberBotClientOptions> clientOptions,
     ViberMetrics metrics,
@@ -28,6 +29,7 @@ internal sealed class ViberCallbackProcessor(
     /// <summary>Processes a claimed callback.</summary>
     /// <param name="callback">The callback.</param>
     /// <param name="key">Its claimed deduplication key.</param>
+    /// <param name="claimToken">The token the key was claimed with; only it completes or releases the claim.</param>
     /// <param name="services">The scope to resolve handlers from.</param>
     /// <param name="parent">The trace context to continue (background mode); default to use the current activity.</param>
     /// <param name="cancellationToken">Cancels the handlers when the app stops.</param>
@@ -35,6 +37,7 @@ internal sealed class ViberCallbackProcessor(
     public async Task<ViberProcessResult> ProcessAsync(
         ViberCallback callback,
         string key,
+        string claimToken,
         IServiceProvider services,
         ActivityContext parent,
         CancellationToken cancellationToken)
@@ -64,13 +67,13 @@ internal sealed class ViberCallbackProcessor(
         var elapsed = timeProvider.GetElapsedTime(started);
         if (failure is null)
         {
-            await store.CompleteAsync(key, options.Value.DeduplicationWindow, CancellationToken.None).ConfigureAwait(false);
+            await CompleteAsync(callback, key, claimToken, eventName).ConfigureAwait(false);
             metrics.HandlersCompleted(eventName, ViberOutcomes.Success, elapsed);
             return new ViberProcessResult(ViberProcessOutcome.Succeeded, welcome);
         }
 
         // Released whatever the reason, so the retry Viber sends after a non-200 answer runs the handlers again.
-        await store.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
+        await ReleaseAsync(callback, key, claimToken).ConfigureAwait(false);
         activity?.SetStatus(ActivityStatusCode.Error, failure.GetType().Name);
         if (failure is OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
@@ -83,5 +86,52 @@ internal sealed class ViberCallbackProcessor(
         metrics.HandlerFailed(eventName, failedStep ?? string.Empty);
         metrics.HandlersCompleted(eventName, ViberOutcomes.Failure, elapsed);
         return new ViberProcessResult(ViberProcessOutcome.Failed);
+    }
+
+    /// <summary>
+    /// Records the key as handled. A store failure here must not fail the callback: its handlers succeeded (a reply
+    /// may be out already), and an error answer would make Viber retry it and the handlers run twice. So the
+    /// completion is kept for <see cref="ViberPendingCompletionWriter"/> and the key counts as handled locally.
+    /// </summary>
+    private async Task CompleteAsync(ViberCallback callback, string key, string claimToken, string eventName)
+    {
+        var window = options.Value.DeduplicationWindow;
+        try
+        {
+            if (!await store.CompleteAsync(key, claimToken, window, CancellationToken.None).ConfigureAwait(false))
+            {
+                Log.ClaimLost(logger, callback.Event, callback.MessageToken);
+            }
+        }
+        catch (Exception exception)
+        {
+            var completion = new ViberPendingCompletion(key, claimToken, timeProvider.GetUtcNow() + window, callback.Event, callback.MessageToken);
+            if (pendingCompletions.TryAdd(completion))
+            {
+                metrics.CompletionFailed(eventName, ViberOutcomes.Pending);
+                Log.CompletionPending(logger, exception, callback.Event, callback.MessageToken, pendingCompletions.Count);
+            }
+            else
+            {
+                metrics.CompletionFailed(eventName, ViberOutcomes.Dropped);
+                Log.CompletionDropped(logger, exception, callback.Event, callback.MessageToken, ViberPendingCompletions.Capacity);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Frees the key so Viber's retry runs the handlers again. The answer is an error status either way; a store
+    /// failure only means the claim stays until it expires (retries get 503 until then), so it is logged, not thrown.
+    /// </summary>
+    private async Task ReleaseAsync(ViberCallback callback, string key, string claimToken)
+    {
+        try
+        {
+            await store.ReleaseAsync(key, claimToken, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Log.ReleaseFailed(logger, exception, callback.Event, callback.MessageToken);
+        }
     }
 }

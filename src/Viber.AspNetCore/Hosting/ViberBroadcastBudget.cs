@@ -6,10 +6,11 @@ using Viber.Api.Client;
 namespace Viber.AspNetCore.Hosting;
 
 /// <summary>
-/// The app's one broadcast rate limiter (Viber allows 500 broadcast requests per 10 s per bot). The typed client is
-/// created per resolution, so without this singleton every request's client would get a budget of its own.
+/// The default <see cref="IViberBroadcastBudget"/>: the app's one in-process broadcast rate limiter (Viber allows
+/// 500 broadcast requests per 10 s per bot). The typed client is created per resolution, so without this singleton
+/// every request's client would get a budget of its own. It counts for this instance only.
 /// </summary>
-internal sealed class ViberBroadcastBudget : IDisposable
+internal sealed class ViberBroadcastBudget : IViberBroadcastBudget, IDisposable
 {
     public ViberBroadcastBudget(IOptions<ViberBotClientOptions> options, TimeProvider? timeProvider = null)
     {

@@ -27,6 +27,7 @@ internal sealed class ViberWebhookRequestHandler
     private readonly ViberBotOptions _options;
     private readonly ViberSignatureVerifier _verifier;
     private readonly IViberDeduplicationStore _store;
+    private readonly ViberPendingCompletions _pendingCompletions;
     private readonly ViberCallbackProcessor _processor;
     private readonly ViberBackgroundQueue _queue;
     private readonly ViberMetrics _metrics;
@@ -38,6 +39,7 @@ internal sealed class ViberWebhookRequestHandler
     public ViberWebhookRequestHandler(
         IOptions<ViberBotOptions> options,
         IViberDeduplicationStore store,
+        ViberPendingCompletions pendingCompletions,
         ViberCallbackProcessor processor,
         ViberBackgroundQueue queue,
         ViberMetrics metrics,
@@ -49,6 +51,7 @@ internal sealed class ViberWebhookRequestHandler
         _options = options.Value;
         _verifier = new ViberSignatureVerifier(_options.AuthToken);
         _store = store;
+        _pendingCompletions = pendingCompletions;
         _processor = processor;
         _queue = queue;
         _metrics = metrics;
@@ -182,10 +185,15 @@ internal sealed class ViberWebhookRequestHandler
             return;
         }
 
-        ViberDeduplicationClaim claim;
+        // Handled here, but the store refused the completion (Redis down): a duplicate, whatever the store says.
+        var claim = ViberDeduplicationClaim.Completed;
+        var claimToken = ViberDeduplicationClaimToken.New();
         try
         {
-            claim = await _store.TryClaimAsync(key, _options.DeduplicationWindow, context.RequestAborted).ConfigureAwait(false);
+            if (!_pendingCompletions.Contains(key))
+            {
+                claim = await _store.TryClaimAsync(key, claimToken, _options.DeduplicationWindow, context.RequestAborted).ConfigureAwait(false);
+            }
         }
         catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested)
         {
@@ -212,7 +220,7 @@ internal sealed class ViberWebhookRequestHandler
         // A welcome message can only travel in this response, so conversation_started always runs inline.
         if (_options.DispatchMode == ViberDispatchMode.Background && callback is not ConversationStartedCallback)
         {
-            await EnqueueAsync(context, callback, key).ConfigureAwait(false);
+            await EnqueueAsync(context, callback, key, claimToken).ConfigureAwait(false);
             return;
         }
 
@@ -224,7 +232,7 @@ internal sealed class ViberWebhookRequestHandler
         // on a hanging API would hold its connection; 503 releases the claim so Viber's retry runs it again.
         using var timeout = new CancellationTokenSource(_options.HandlerTimeout, _time);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Deadline, timeout.Token);
-        var result = await _processor.ProcessAsync(callback, key, context.RequestServices, default, cancellation.Token).ConfigureAwait(false);
+        var result = await _processor.ProcessAsync(callback, key, claimToken, context.RequestServices, default, cancellation.Token).ConfigureAwait(false);
         if (result.Outcome == ViberProcessOutcome.Cancelled && timeout.IsCancellationRequested)
         {
             Log.HandlerTimedOut(_logger, callback.Event, callback.MessageToken, _options.HandlerTimeout);
@@ -251,16 +259,25 @@ internal sealed class ViberWebhookRequestHandler
             && callback.Timestamp > 0
             && _time.GetUtcNow().ToUnixTimeMilliseconds() - callback.Timestamp > (long)(_options.DeduplicationWindow + ViberBotOptions.ReplayMargin).TotalMilliseconds;
 
-    private async Task EnqueueAsync(HttpContext context, ViberCallback callback, string key)
+    private async Task EnqueueAsync(HttpContext context, ViberCallback callback, string key, string claimToken)
     {
-        var result = _queue.TryEnqueue(new ViberWorkItem(callback, key, Activity.Current?.Context ?? default));
+        var result = _queue.TryEnqueue(new ViberWorkItem(callback, key, Activity.Current?.Context ?? default, claimToken));
         if (result == ViberEnqueueResult.Queued)
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }
 
-        await _store.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await _store.ReleaseAsync(key, claimToken, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // Answered 503 all the same; the claim stays until it expires, and Viber's retries get 503 until then.
+            Log.ReleaseFailed(_logger, exception, callback.Event, callback.MessageToken);
+        }
+
         if (result == ViberEnqueueResult.OverDrainBudget)
         {
             Log.QueueOverDrainBudget(_logger, callback.Event, callback.MessageToken);

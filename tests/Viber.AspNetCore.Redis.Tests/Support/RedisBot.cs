@@ -43,6 +43,7 @@ public sealed class RedisBot : IAsyncDisposable
         bot.On<Viber.Api.Callbacks.MessageCallback>((callback, _, _) => handle(callback));
         var app = builder.Build();
         app.MapViberWebhook();
+        app.MapHealthChecks("/health");
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new RedisBot(app);
     }

@@ -15,12 +15,14 @@ public sealed class RedisServer : IAsyncDisposable
     private const string Executable = "redis-server";
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly Process _process;
     private readonly string _directory;
+    private readonly string _executable;
+    private Process _process;
 
-    private RedisServer(Process process, string directory, int port)
+    private RedisServer(Process process, string executable, string directory, int port)
     {
         _process = process;
+        _executable = executable;
         _directory = directory;
         Port = port;
     }
@@ -49,7 +51,7 @@ public sealed class RedisServer : IAsyncDisposable
             var directory = Directory.CreateTempSubdirectory("viber-redis-").FullName;
             var output = new StringBuilder();
             var process = Start(executable, port, directory, output);
-            var server = new RedisServer(process, directory, port);
+            var server = new RedisServer(process, executable, directory, port);
             if (await server.WaitUntilReadyAsync(cancellationToken))
             {
                 return server;
@@ -63,6 +65,47 @@ public sealed class RedisServer : IAsyncDisposable
         }
 
         throw new InvalidOperationException($"{Executable} did not start:\n{failures}");
+    }
+
+    /// <summary>Freezes (SIGSTOP) or thaws (SIGCONT) the server: its connections stay open but nothing is answered, as with a hung Redis.</summary>
+    public async Task SignalAsync(bool freeze)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", [freeze ? "-STOP" : "-CONT", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("kill did not start");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await kill.WaitForExitAsync(timeout.Token);
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill {(freeze ? "-STOP" : "-CONT")} {_process.Id} exited with {kill.ExitCode}");
+        }
+    }
+
+    /// <summary>Kills the server, as an outage would; <see cref="RestartAsync"/> brings it back on the same port.</summary>
+    public async Task StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>Starts the stopped server again on its port (empty: it keeps no data) and waits until it answers PING.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        await StopAsync();
+        _process.Dispose();
+        var output = new StringBuilder();
+        _process = Start(_executable, Port, _directory, output);
+        if (!await WaitUntilReadyAsync(cancellationToken))
+        {
+            lock (output)
+            {
+                throw new InvalidOperationException($"{Executable} did not restart on port {Port}: {output}");
+            }
+        }
     }
 
     /// <summary>Kills the server and removes its directory.</summary>

@@ -9,6 +9,7 @@ public sealed class InMemoryDeduplicationStoreTests
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
     private static readonly CancellationToken None = CancellationToken.None;
+    private const string Claim = "claim-1";
 
     private static InMemoryViberDeduplicationStore Create(FakeTimeProvider time, int capacity = 100)
         => new(Options.Create(new ViberBotOptions { DeduplicationCapacity = capacity }), time);
@@ -18,21 +19,21 @@ public sealed class InMemoryDeduplicationStoreTests
     {
         var store = Create(new FakeTimeProvider());
 
-        Assert.Equal(ViberDeduplicationClaim.Claimed, await store.TryClaimAsync("k", Window, None));
-        Assert.Equal(ViberDeduplicationClaim.InProgress, await store.TryClaimAsync("k", Window, None));
-        await store.CompleteAsync("k", Window, None);
-        Assert.Equal(ViberDeduplicationClaim.Completed, await store.TryClaimAsync("k", Window, None));
+        Assert.Equal(ViberDeduplicationClaim.Claimed, await store.TryClaimAsync("k", Claim, Window, None));
+        Assert.Equal(ViberDeduplicationClaim.InProgress, await store.TryClaimAsync("k", Claim, Window, None));
+        await store.CompleteAsync("k", Claim, Window, None);
+        Assert.Equal(ViberDeduplicationClaim.Completed, await store.TryClaimAsync("k", Claim, Window, None));
     }
 
     [Fact]
     public async Task A_released_key_can_be_claimed_again()
     {
         var store = Create(new FakeTimeProvider());
-        await store.TryClaimAsync("k", Window, None);
+        await store.TryClaimAsync("k", Claim, Window, None);
 
-        await store.ReleaseAsync("k", None);
+        await store.ReleaseAsync("k", Claim, None);
 
-        Assert.Equal(ViberDeduplicationClaim.Claimed, await store.TryClaimAsync("k", Window, None));
+        Assert.Equal(ViberDeduplicationClaim.Claimed, await store.TryClaimAsync("k", Claim, Window, None));
     }
 
     [Fact]
@@ -40,13 +41,13 @@ public sealed class InMemoryDeduplicationStoreTests
     {
         var time = new FakeTimeProvider();
         var store = Create(time);
-        await store.TryClaimAsync("k", Window, None);
-        await store.CompleteAsync("k", Window, None);
+        await store.TryClaimAsync("k", Claim, Window, None);
+        await store.CompleteAsync("k", Claim, Window, None);
 
         time.Advance(Window - TimeSpan.FromSeconds(1));
-        Assert.Equal(ViberDeduplicationClaim.Completed, await store.TryClaimAsync("k", Window, None));
+        Assert.Equal(ViberDeduplicationClaim.Completed, await store.TryClaimAsync("k", Claim, Window, None));
         time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(ViberDeduplicationClaim.Claimed, await store.TryClaimAsync("k", Window, None));
+        Assert.Equal(ViberDeduplicationClaim.Claimed, await store.TryClaimAsync("k", Claim, Window, None));
     }
 
     [Fact]
@@ -54,13 +55,13 @@ public sealed class InMemoryDeduplicationStoreTests
     {
         var time = new FakeTimeProvider();
         var store = Create(time);
-        await store.TryClaimAsync("k", Window, None);
+        await store.TryClaimAsync("k", Claim, Window, None);
         time.Advance(Window - TimeSpan.FromSeconds(1));
-        await store.CompleteAsync("k", Window, None);
+        await store.CompleteAsync("k", Claim, Window, None);
 
         time.Advance(TimeSpan.FromMinutes(5));
 
-        Assert.Equal(ViberDeduplicationClaim.Completed, await store.TryClaimAsync("k", Window, None));
+        Assert.Equal(ViberDeduplicationClaim.Completed, await store.TryClaimAsync("k", Claim, Window, None));
     }
 
     [Fact]
@@ -69,13 +70,13 @@ public sealed class InMemoryDeduplicationStoreTests
         var store = Create(new FakeTimeProvider(), capacity: 3);
         foreach (var key in new[] { "a", "b", "c", "d" })
         {
-            await store.TryClaimAsync(key, Window, None);
-            await store.CompleteAsync(key, Window, None);
+            await store.TryClaimAsync(key, Claim, Window, None);
+            await store.CompleteAsync(key, Claim, Window, None);
         }
 
         Assert.Equal(3, store.Count);
-        Assert.Equal(ViberDeduplicationClaim.Completed, await store.TryClaimAsync("d", Window, None));
-        Assert.Equal(ViberDeduplicationClaim.Claimed, await store.TryClaimAsync("a", Window, None));
+        Assert.Equal(ViberDeduplicationClaim.Completed, await store.TryClaimAsync("d", Claim, Window, None));
+        Assert.Equal(ViberDeduplicationClaim.Claimed, await store.TryClaimAsync("a", Claim, Window, None));
     }
 
     [Fact]
@@ -85,12 +86,58 @@ public sealed class InMemoryDeduplicationStoreTests
         var store = Create(time);
         for (var i = 0; i < 50; i++)
         {
-            await store.TryClaimAsync($"k{i}", Window, None);
+            await store.TryClaimAsync($"k{i}", Claim, Window, None);
         }
 
         time.Advance(Window);
-        await store.TryClaimAsync("fresh", Window, None);
+        await store.TryClaimAsync("fresh", Claim, Window, None);
 
         Assert.Equal(1, store.Count);
+    }
+
+    [Fact]
+    public async Task Only_the_claims_owner_releases_it()
+    {
+        var store = Create(new FakeTimeProvider());
+        await store.TryClaimAsync("k", "newer", Window, None);
+
+        Assert.False(await store.ReleaseAsync("k", "older", None));
+        Assert.Equal(ViberDeduplicationClaim.InProgress, await store.TryClaimAsync("k", "third", Window, None));
+        Assert.True(await store.ReleaseAsync("k", "newer", None));
+        Assert.Equal(ViberDeduplicationClaim.Claimed, await store.TryClaimAsync("k", "third", Window, None));
+    }
+
+    [Fact]
+    public async Task A_completion_with_another_claims_token_leaves_that_claim_in_progress()
+    {
+        var store = Create(new FakeTimeProvider());
+        await store.TryClaimAsync("k", "newer", Window, None);
+
+        Assert.False(await store.CompleteAsync("k", "older", Window, None));
+        Assert.Equal(ViberDeduplicationClaim.InProgress, await store.TryClaimAsync("k", "third", Window, None));
+    }
+
+    [Fact]
+    public async Task A_completion_of_a_key_nobody_holds_any_more_marks_it_handled()
+    {
+        // Evicted at capacity while its handlers ran: recording it keeps Viber's retry from running them again.
+        var store = Create(new FakeTimeProvider(), capacity: 1);
+        await store.TryClaimAsync("k", Claim, Window, None);
+        await store.TryClaimAsync("other", "o", Window, None);
+
+        Assert.True(await store.CompleteAsync("k", Claim, Window, None));
+        Assert.Equal(ViberDeduplicationClaim.Completed, await store.TryClaimAsync("k", "retry", Window, None));
+    }
+
+    [Fact]
+    public async Task Neither_release_nor_a_stale_completion_touches_a_completed_key()
+    {
+        var store = Create(new FakeTimeProvider());
+        await store.TryClaimAsync("k", Claim, Window, None);
+        await store.CompleteAsync("k", Claim, Window, None);
+
+        Assert.False(await store.ReleaseAsync("k", Claim, None));
+        Assert.True(await store.CompleteAsync("k", "older", Window, None));
+        Assert.Equal(ViberDeduplicationClaim.Completed, await store.TryClaimAsync("k", "retry", Window, None));
     }
 }

@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Viber.Api;
 using Viber.Api.Messages;
-using Viber.AspNetCore.Hosting;
 
 namespace Viber.AspNetCore.Tests.Hosting;
 
@@ -42,7 +41,7 @@ public sealed class BroadcastBudgetTests
         var pending = second.ServiceProvider.GetRequiredService<IViberBotClient>()
             .BroadcastMessageAsync(new TextMessage { Text = "two" }, Receivers(1), ct);
         // The second client's request waits in the one shared limiter (the limiter raises no event when it queues).
-        var limiter = provider.GetRequiredService<ViberBroadcastBudget>().Limiter;
+        var limiter = provider.GetRequiredService<IViberBroadcastBudget>().Limiter;
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (limiter.GetStatistics()!.CurrentQueuedCount == 0 && !pending.IsCompleted && DateTime.UtcNow < deadline)
         {

@@ -102,10 +102,10 @@ public sealed class ServiceRegistrationTests
 
     private sealed class NoDeduplicationStore : IViberDeduplicationStore
     {
-        public ValueTask<ViberDeduplicationClaim> TryClaimAsync(string key, TimeSpan window, CancellationToken cancellationToken) => ValueTask.FromResult(ViberDeduplicationClaim.Claimed);
+        public ValueTask<ViberDeduplicationClaim> TryClaimAsync(string key, string claimToken, TimeSpan window, CancellationToken cancellationToken) => ValueTask.FromResult(ViberDeduplicationClaim.Claimed);
 
-        public ValueTask CompleteAsync(string key, TimeSpan window, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask<bool> CompleteAsync(string key, string claimToken, TimeSpan window, CancellationToken cancellationToken) => ValueTask.FromResult(true);
 
-        public ValueTask ReleaseAsync(string key, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask<bool> ReleaseAsync(string key, string claimToken, CancellationToken cancellationToken) => ValueTask.FromResult(true);
     }
 }
