@@ -100,10 +100,12 @@ public sealed class ViberBotOptions
     public int BackgroundQueueCapacity { get; set; } = 1000;
 
     /// <summary>
-    /// Gets or sets how many background workers run handlers. Default 4. Callbacks of one user always go to the
-    /// same worker, so each user's callbacks are handled in the order they arrived.
+    /// Gets or sets how many background workers run handlers. Default 32: handlers mostly wait on the Bot API (a reply
+    /// takes tens to hundreds of milliseconds), so workers, not CPU, bound the throughput; 32 replies in flight keep up
+    /// with a webhook that answers in a millisecond, within <see cref="MaxConcurrentApiCalls"/>. Callbacks of one user
+    /// always go to the same worker, so each user's callbacks are handled in the order they arrived.
     /// </summary>
-    public int BackgroundWorkers { get; set; } = 4;
+    public int BackgroundWorkers { get; set; } = 32;
 
     /// <summary>
     /// Gets or sets how long a handled callback is remembered so that Viber's retries of it are ignored.

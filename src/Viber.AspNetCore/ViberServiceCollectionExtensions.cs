@@ -100,7 +100,7 @@ public static class ViberServiceCollectionExtensions
         services.AddHostedService<ViberWebhookRegistrationService>();
         services.AddHealthChecks().AddCheck<ViberHealthCheck>(ViberHealthCheck.Name);
 
-        // The typed client. The client retries on its own (Polly inside ViberBotClient), so no resilience handler here.
+        // The client. It retries on its own (Polly inside ViberBotClient), so no resilience handler here.
         // IHttpClientFactory's request logging is replaced by ViberApiDiagnosticsHandler: its structured state carries
         // header values unredacted, the auth token included.
         services.TryAddTransient<ViberApiDiagnosticsHandler>();
@@ -111,13 +111,31 @@ public static class ViberServiceCollectionExtensions
             serviceProvider.GetService<TimeProvider>()));
         services.AddHttpClient(ViberBotBuilder.HttpClientName)
             .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(static (handler, _) =>
+            {
+                // Tunes the default handler only: one that an app, a test or the emulator put in its place (before or
+                // after this call) is left as it is. One long-lived client (below) keeps its connections, so they are
+                // recycled every few minutes to pick up DNS changes of the API host, which IHttpClientFactory's handler
+                // rotation would otherwise do.
+                if (handler is SocketsHttpHandler sockets)
+                {
+                    sockets.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+                    sockets.PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1);
+                    sockets.UseCookies = false;
+                }
+            })
             .AddHttpMessageHandler<ViberApiDiagnosticsHandler>()
-            .AddHttpMessageHandler<ViberApiConcurrencyHandler>()
-            .AddTypedClient<IViberBotClient>(static (httpClient, serviceProvider) => new ViberBotClient(
-                httpClient,
-                serviceProvider.GetRequiredService<IOptions<ViberBotClientOptions>>().Value,
-                serviceProvider.GetService<TimeProvider>(),
-                serviceProvider.GetRequiredService<IViberBroadcastBudget>().Limiter));
+            .AddHttpMessageHandler<ViberApiConcurrencyHandler>();
+
+        // One client for the app, not one per resolution: building it validates the options and builds its Polly
+        // pipelines, which cost more than a send (see benchmarks/Viber.Benchmarks). It is stateless per call and
+        // thread-safe, and its HttpClient comes from the named client above, so ConfigureHttpClient(), the emulator
+        // and test handlers still apply.
+        services.TryAddSingleton<IViberBotClient>(static serviceProvider => new ViberBotClient(
+            serviceProvider.GetRequiredService<IHttpClientFactory>().CreateClient(ViberBotBuilder.HttpClientName),
+            serviceProvider.GetRequiredService<IOptions<ViberBotClientOptions>>().Value,
+            serviceProvider.GetService<TimeProvider>(),
+            serviceProvider.GetRequiredService<IViberBroadcastBudget>().Limiter));
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Viber.Api.Callbacks;
 
@@ -15,31 +16,53 @@ internal static class ViberDeduplicationKey
     /// <returns>The key.</returns>
     public static string Create(ViberCallback callback, ReadOnlySpan<byte> body)
     {
-        // No message token (an unknown event, say): only the body itself identifies the callback.
+        // Built in one pass into one string (one allocation per callback): the event, then the message token or,
+        // without one (an unknown event, say), a hash of the body, which alone identifies the callback then.
+        Span<char> hash = stackalloc char[HashChars];
         if (callback.MessageToken is not { } token)
         {
-            return Join(callback.Event, "#" + Hash(body));
+            WriteHash(body, hash);
+            return string.Concat(callback.Event, ":#", hash);
         }
 
         // A broadcast has one message token for all its receivers, so the callbacks about it (seen, failed, ...) need
         // the user; the callback itself says where its user id is, so no event is listed here.
-        var eventAndToken = Join(callback.Event, token.ToString(CultureInfo.InvariantCulture));
-        var key = callback.GetUserId() is { } userId ? Join(eventAndToken, userId) : eventAndToken;
-
         // Viber sends one delivered per device of the user, with the same message token and user id, so those
         // two cannot tell devices apart. A retry re-sends the same bytes while each device's callback differs
         // (at least in its timestamp), so the body hash keeps every device's delivered and drops only retries.
-        return callback is DeliveredCallback ? Join(key, Hash(body)) : key;
+        var userId = callback.GetUserId();
+        var withHash = callback is DeliveredCallback;
+        if (withHash)
+        {
+            WriteHash(body, hash);
+        }
+
+        var builder = new DefaultInterpolatedStringHandler(3, 4, CultureInfo.InvariantCulture, stackalloc char[256]);
+        builder.AppendFormatted(callback.Event);
+        builder.AppendLiteral(":");
+        builder.AppendFormatted(token);
+        if (userId is not null)
+        {
+            builder.AppendLiteral(":");
+            builder.AppendFormatted(userId);
+        }
+
+        if (withHash)
+        {
+            builder.AppendLiteral(":");
+            builder.AppendFormatted((ReadOnlySpan<char>)hash);
+        }
+
+        return builder.ToStringAndClear();
     }
 
-    private static string Join(params ReadOnlySpan<string> parts) => string.Join(':', parts);
+    // 128 bits of SHA-256 are plenty to tell bodies apart and keep keys short.
+    private const int HashChars = 32;
 
-    private static string Hash(ReadOnlySpan<byte> body)
+    private static void WriteHash(ReadOnlySpan<byte> body, Span<char> destination)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(body, hash);
-
-        // 128 bits are plenty to tell bodies apart and keep keys short.
-        return Convert.ToHexStringLower(hash[..16]);
+        Convert.TryToHexStringLower(hash[..(HashChars / 2)], destination, out _);
     }
 }

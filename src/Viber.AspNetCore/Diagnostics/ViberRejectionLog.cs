@@ -5,9 +5,11 @@ using Viber.AspNetCore.Webhook;
 namespace Viber.AspNetCore.Diagnostics;
 
 /// <summary>
-/// The webhook's logs of refused requests (405, 413, 401, 400, and replays answered 200), each kind bounded to one record in full per
+/// The webhook's logs of refused or short-circuited requests (405, 413, 401, 400, replays and duplicates answered 200,
+/// 503 for a callback in progress or a full background queue), each kind bounded to one record in full per
 /// <see cref="ViberBotOptions.RejectionLogInterval"/> plus one summary with the count of the rest, because whoever
-/// can reach the webhook can send them as fast as the server answers. The metric still counts every one.
+/// can reach the webhook (or replay one signed body) can send them as fast as the server answers, and a full queue
+/// meets every request of a burst. The metric still counts every one.
 /// </summary>
 internal sealed class ViberRejectionLog : IDisposable
 {
@@ -17,6 +19,10 @@ internal sealed class ViberRejectionLog : IDisposable
     private readonly LogRateLimiter _signature;
     private readonly LogRateLimiter _invalidJson;
     private readonly LogRateLimiter _tooOld;
+    private readonly LogRateLimiter _duplicate;
+    private readonly LogRateLimiter _inProgress;
+    private readonly LogRateLimiter _queueFull;
+    private readonly LogRateLimiter _overDrainBudget;
 
     public ViberRejectionLog(IOptions<ViberBotOptions> options, TimeProvider time, ILogger<ViberWebhookRequestHandler> logger)
     {
@@ -27,6 +33,10 @@ internal sealed class ViberRejectionLog : IDisposable
         _signature = Limiter("with a missing or bad signature");
         _invalidJson = Limiter("with a signed body that is not a JSON callback");
         _tooOld = Limiter("as older than the deduplication window (replays)");
+        _duplicate = Limiter("as retries of callbacks already handled (answered 200)");
+        _inProgress = Limiter("as retries of callbacks still being handled (answered 503)");
+        _queueFull = Limiter("because the background queue was full or closed (answered 503)");
+        _overDrainBudget = Limiter("because the background queue held what it can drain within the shutdown timeout (answered 503)");
 
         LogRateLimiter Limiter(string what)
             => new(time, interval, count => Log.RejectionsSummarized(logger, count, what, interval.TotalSeconds));
@@ -72,6 +82,38 @@ internal sealed class ViberRejectionLog : IDisposable
         }
     }
 
+    public void Duplicate(string @event, long? messageToken)
+    {
+        if (_duplicate.ShouldLog())
+        {
+            Log.DuplicateCallback(_logger, @event, messageToken);
+        }
+    }
+
+    public void InProgress(string @event, long? messageToken)
+    {
+        if (_inProgress.ShouldLog())
+        {
+            Log.CallbackInProgress(_logger, @event, messageToken);
+        }
+    }
+
+    public void QueueFull(string @event, long? messageToken)
+    {
+        if (_queueFull.ShouldLog())
+        {
+            Log.QueueFull(_logger, @event, messageToken);
+        }
+    }
+
+    public void OverDrainBudget(string @event, long? messageToken)
+    {
+        if (_overDrainBudget.ShouldLog())
+        {
+            Log.QueueOverDrainBudget(_logger, @event, messageToken);
+        }
+    }
+
     public void Dispose()
     {
         _methodNotAllowed.Dispose();
@@ -79,5 +121,9 @@ internal sealed class ViberRejectionLog : IDisposable
         _signature.Dispose();
         _invalidJson.Dispose();
         _tooOld.Dispose();
+        _duplicate.Dispose();
+        _inProgress.Dispose();
+        _queueFull.Dispose();
+        _overDrainBudget.Dispose();
     }
 }

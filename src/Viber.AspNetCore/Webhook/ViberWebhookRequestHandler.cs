@@ -207,12 +207,12 @@ internal sealed class ViberWebhookRequestHandler
         switch (claim)
         {
             case ViberDeduplicationClaim.Completed:
-                Log.DuplicateCallback(_logger, callback.Event, callback.MessageToken);
+                _rejectionLog.Duplicate(callback.Event, callback.MessageToken);
                 _metrics.Duplicate(eventName);
                 context.Response.StatusCode = StatusCodes.Status200OK;
                 return;
             case ViberDeduplicationClaim.InProgress:
-                Log.CallbackInProgress(_logger, callback.Event, callback.MessageToken);
+                _rejectionLog.InProgress(callback.Event, callback.MessageToken);
                 Reject(context, StatusCodes.Status503ServiceUnavailable, ViberDiagnostics.ReasonInProgress);
                 return;
         }
@@ -280,12 +280,12 @@ internal sealed class ViberWebhookRequestHandler
 
         if (result == ViberEnqueueResult.OverDrainBudget)
         {
-            Log.QueueOverDrainBudget(_logger, callback.Event, callback.MessageToken);
+            _rejectionLog.OverDrainBudget(callback.Event, callback.MessageToken);
             Reject(context, StatusCodes.Status503ServiceUnavailable, ViberDiagnostics.ReasonOverDrainBudget);
             return;
         }
 
-        Log.QueueFull(_logger, callback.Event, callback.MessageToken);
+        _rejectionLog.QueueFull(callback.Event, callback.MessageToken);
         Reject(context, StatusCodes.Status503ServiceUnavailable, ViberDiagnostics.ReasonQueueFull);
     }
 

@@ -2,6 +2,8 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
+using Viber.Api.Callbacks;
+using Viber.Api.Messages;
 using Viber.AspNetCore.Diagnostics;
 using Viber.AspNetCore.Tests.Support;
 
@@ -64,5 +66,63 @@ public sealed class RejectionLogTests
         time.Advance(ViberBotOptions.DefaultRejectionLogInterval);
         Assert.Equal(3, bot.Logs.WithEvent("RejectionsSummarized").Count);
         Assert.All(bot.Logs.WithEvent("RejectionsSummarized"), record => Assert.Equal("2", record.GetStructuredStateValue("Count")));
+    }
+
+    [Fact]
+    public async Task A_replayed_signed_body_is_logged_as_a_duplicate_once_per_interval_and_every_one_is_counted()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll, services: s => s.AddSingleton<TimeProvider>(time));
+        using var duplicates = new MetricCollector<long>(bot.Services.GetRequiredService<IMeterFactory>(), ViberDiagnostics.MeterName, ViberDiagnostics.CallbacksDuplicate);
+        var body = Callbacks.Json(Callbacks.Text("once"));
+
+        for (var i = 0; i < 6; i++)
+        {
+            using var response = await bot.PostAsync(body);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Single(bot.Callbacks.Entries);
+        Assert.Single(bot.Logs.WithEvent("DuplicateCallback"));
+        Assert.Equal(5, duplicates.GetMeasurementSnapshot().Count);
+        time.Advance(ViberBotOptions.DefaultRejectionLogInterval);
+        var summary = Assert.Single(bot.Logs.WithEvent("RejectionsSummarized"));
+        Assert.Equal("4", summary.GetStructuredStateValue("Count"));
+    }
+
+    [Fact]
+    public async Task A_full_background_queue_is_logged_once_per_interval_not_once_per_request()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var bot = await TestBot.StartAsync(
+            options: o =>
+            {
+                o.DispatchMode = ViberDispatchMode.Background;
+                o.BackgroundQueueCapacity = 1;
+                o.BackgroundWorkers = 1;
+            },
+            bot: b => b.On<MessageCallback, CallbackLog>(async (c, log, _) =>
+            {
+                log.Add(((TextMessage)c.Message!).Text!, c);
+                await release.Task;
+            }),
+            services: s => s.AddSingleton<TimeProvider>(time));
+
+        (await bot.PostAsync(Callbacks.Text("running"))).Dispose();
+        await bot.Callbacks.WaitForAsync();
+        (await bot.PostAsync(Callbacks.Text("queued"))).Dispose();
+        for (var i = 0; i < 4; i++)
+        {
+            using var full = await bot.PostAsync(Callbacks.Text("full " + i));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, full.StatusCode);
+        }
+
+        Assert.Single(bot.Logs.WithEvent("QueueFull"));
+        time.Advance(ViberBotOptions.DefaultRejectionLogInterval);
+        var summary = Assert.Single(bot.Logs.WithEvent("RejectionsSummarized"));
+        Assert.Contains("background queue was full", summary.Message, StringComparison.Ordinal);
+        Assert.Equal("3", summary.GetStructuredStateValue("Count"));
+        release.SetResult();
     }
 }

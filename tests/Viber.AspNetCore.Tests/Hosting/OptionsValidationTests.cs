@@ -93,7 +93,7 @@ public sealed class OptionsValidationTests
         Assert.Equal(1024 * 1024, options.MaxRequestBodySize);
         Assert.Equal(ViberDispatchMode.Inline, options.DispatchMode);
         Assert.Equal(1000, options.BackgroundQueueCapacity);
-        Assert.Equal(4, options.BackgroundWorkers);
+        Assert.Equal(32, options.BackgroundWorkers);
         Assert.Equal(TimeSpan.FromHours(2), options.DeduplicationWindow);
         Assert.Equal(100_000, options.DeduplicationCapacity);
     }

@@ -108,4 +108,49 @@ public sealed class ServiceRegistrationTests
 
         public ValueTask<bool> ReleaseAsync(string key, string claimToken, CancellationToken cancellationToken) => ValueTask.FromResult(true);
     }
+
+    [Fact]
+    public async Task The_client_is_one_instance_for_the_app_and_a_primary_handler_set_before_or_after_AddViberBot_is_kept()
+    {
+        foreach (var before in new[] { true, false })
+        {
+            var services = new ServiceCollection();
+            var handler = new CountingHandler();
+            if (before)
+            {
+                services.AddHttpClient(ViberBotClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
+            }
+
+            services.AddLogging();
+            services.AddViberBot(Configure);
+            if (!before)
+            {
+                services.AddHttpClient(ViberBotClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
+            }
+
+            await using var provider = services.BuildServiceProvider();
+            await using var first = provider.CreateAsyncScope();
+            await using var second = provider.CreateAsyncScope();
+            var client = first.ServiceProvider.GetRequiredService<IViberBotClient>();
+            Assert.Same(client, second.ServiceProvider.GetRequiredService<IViberBotClient>());
+
+            await client.GetAccountInfoAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(1, handler.Requests);
+        }
+    }
+
+    /// <summary>Answers every request with status 0 and counts them.</summary>
+    private sealed class CountingHandler : HttpMessageHandler
+    {
+        public int Requests { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Requests++;
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                Content = new StringContent("""{"status":0,"status_message":"ok","id":"pa:1","name":"Bot"}""", System.Text.Encoding.UTF8, "application/json"),
+            });
+        }
+    }
 }

@@ -1,0 +1,240 @@
+#!/usr/bin/env python3
+"""Webhook load benchmark: each target against the floor, measured in the same run on one pinned core.
+
+Called by run.sh (which builds everything in Release first). The server under test runs alone on core 0
+(taskset -c 0); wrk and the fake Viber API share core 1. Every target is its own process, so its CPU time and
+peak RSS are its own. Each target gets a warm-up, then RUNS measured runs; the median run is reported.
+
+Figures per target: requests/s, p50, p99, CPU microseconds per callback (process CPU time / requests: the steadiest
+figure on a noisy machine), peak RSS (VmHWM), and for echo targets the replies the fake API received, which must
+match the message callbacks answered 200 (up to the requests wrk cut off in flight at the end of a run).
+"""
+import argparse
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+LOADBOT = os.path.join(ROOT, "benchmarks/Viber.LoadBot/bin/Release/net10.0/Viber.LoadBot.dll")
+ECHOBOT = os.path.join(ROOT, "samples/EchoBot/bin/Release/net10.0/EchoBot.dll")
+TOKEN = "load-test-token-0123456789"
+BOT_PORT, API_PORT, SLOW_API_PORT = 5099, 5098, 5097
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+# name, callback kind, command, fake API port, group (the floor each target is compared with)
+TARGETS = {
+    "floor-ingest": ("delivered", ["dotnet", LOADBOT, "floor", "ingest"], API_PORT, "ingest"),
+    "minimal-ingest": ("delivered", ["dotnet", LOADBOT, "minimal"], API_PORT, "ingest"),
+    "echobot-ingest": ("delivered", ["dotnet", ECHOBOT], API_PORT, "ingest"),
+    "floor-echo": ("text", ["dotnet", LOADBOT, "floor", "echo"], API_PORT, "echo"),
+    "minimal-echo": ("text", ["dotnet", LOADBOT, "minimal", "echo"], API_PORT, "echo"),
+    "echobot-echo": ("text", ["dotnet", ECHOBOT], API_PORT, "echo"),
+    "floor-answer-first": ("text", ["dotnet", LOADBOT, "floor", "answer-first"], SLOW_API_PORT, "background"),
+    "minimal-background": ("text", ["dotnet", LOADBOT, "minimal", "echo", "background"], SLOW_API_PORT, "background"),
+}
+FLOORS = {"ingest": "floor-ingest", "echo": "floor-echo", "background": "floor-answer-first"}
+
+
+def env_for(name, api_port):
+    env = dict(os.environ)
+    api = f"http://127.0.0.1:{api_port}/pa/"
+    env.update({
+        "ASPNETCORE_URLS": f"http://127.0.0.1:{BOT_PORT}",
+        "ASPNETCORE_ENVIRONMENT": "Production",
+        "DOTNET_gcServer": env.get("DOTNET_gcServer", "0"),
+        "LOADBOT_TOKEN": TOKEN,
+        "LOADBOT_API": api,
+    })
+    if name.startswith("echobot"):
+        env.update({
+            "Viber__AuthToken": TOKEN,
+            "Viber__WebhookUrl": f"http://127.0.0.1:{BOT_PORT}/viber/webhook",
+            "Viber__ApiBaseUrl": api,
+            # The sample limits each client address to 100 webhook requests a second (Viber calls from a few
+            # addresses); wrk is one address, so the limit is raised. The limiter still runs on every request.
+            "RateLimiting__Webhook__PermitLimit": "100000000",
+        })
+    return env
+
+
+def ensure_free(port):
+    with socket.socket() as s:
+        if s.connect_ex(("127.0.0.1", port)) == 0:
+            sys.exit(f"error: something already listens on 127.0.0.1:{port}; stop it first")
+
+
+def wait_port(port, proc, timeout=60):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"process on port {port} exited with {proc.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"nothing listens on port {port} after {timeout}s")
+
+
+def cpu_ticks(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime (fields 14 and 15 of stat)
+
+
+def peak_rss_mb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def fake_count(port):
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/count", timeout=5) as r:
+        return int(r.read())
+
+
+def settle(port, quiet=1.0, timeout=60):
+    """Waits until the fake API's send count stops changing (replies of background work still arriving)."""
+    last, since, deadline = fake_count(port), time.time(), time.time() + timeout
+    while time.time() < deadline:
+        time.sleep(0.2)
+        now = fake_count(port)
+        if now != last:
+            last, since = now, time.time()
+        elif time.time() - since >= quiet:
+            return now
+    return last
+
+
+def to_ms(text):
+    value, unit = float(re.match(r"([\d.]+)", text).group(1)), re.sub(r"[\d.]", "", text)
+    return value * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def wrk(script, seconds, connections, offset):
+    cmd = ["taskset", "-c", "1", "wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script,
+           f"http://127.0.0.1:{BOT_PORT}/viber/webhook"]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60, env={**os.environ, "WRK_THREADS": "1", "WRK_OFFSET": str(offset)}).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    non2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
+    errors = re.search(r"Socket errors: (.*)", out)
+    p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
+    p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
+    return {"rps": rps, "total": total, "non2xx": non2xx, "p50": p50, "p99": p99, "errors": errors.group(1) if errors else ""}
+
+
+def run_target(name, scripts, args, work):
+    kind, cmd, api_port, _ = TARGETS[name]
+    log = open(os.path.join(work, f"{name}.log"), "w")
+    ensure_free(BOT_PORT)
+    proc = subprocess.Popen(["taskset", "-c", "0", *cmd], env=env_for(name, api_port), cwd=os.path.dirname(cmd[1]), stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_port(BOT_PORT, proc)
+        sent = wrk(scripts[kind], args.warmup, args.connections, 0)["total"] + args.connections
+        runs = []
+        for _ in range(args.runs):
+            before_sent = settle(api_port)
+            before_cpu = cpu_ticks(proc.pid)
+            result = wrk(scripts[kind], args.duration, args.connections, sent)
+            sent += result["total"] + args.connections
+            if sent > args.bodies:
+                print(f"warning: {name} sent more than the {args.bodies} distinct bodies; raise --bodies", file=sys.stderr)
+            after_cpu = cpu_ticks(proc.pid)  # before settling: background replies after the run are not counted twice
+            if proc.poll() is not None:
+                raise RuntimeError(f"{name} exited with {proc.returncode} during the run (see {log.name})")
+            replies = settle(api_port) - before_sent
+            result["cpu_us"] = (after_cpu - before_cpu) / CLK_TCK * 1e6 / max(result["total"], 1)
+            result["ok"] = result["total"] - result["non2xx"]
+            result["replies"] = replies
+            runs.append(result)
+            print(f"  {name}: {result['rps']:.0f} req/s, p50 {result['p50']:.2f} ms, p99 {result['p99']:.2f} ms, "
+                  f"{result['cpu_us']:.1f} us CPU/callback, 200s {result['ok']}, non-2xx {result['non2xx']}, "
+                  f"replies {replies} {result['errors']}", file=sys.stderr)
+        median = sorted(runs, key=lambda r: r["rps"])[len(runs) // 2]
+        median["rss"] = peak_rss_mb(proc.pid)
+        median["cpu_us"] = statistics.median(r["cpu_us"] for r in runs)
+        median["echo"] = kind == "text"
+        return median
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--targets", default=",".join(TARGETS))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--warmup", type=int, default=8)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--bodies", type=int, default=600_000)
+    args = parser.parse_args()
+    if os.cpu_count() < 2:
+        print("warning: one core only: the server, wrk and the fake API share it, so figures mix them", file=sys.stderr)
+
+    names = [n.strip() for n in args.targets.split(",") if n.strip()]
+    for n in names:
+        if n not in TARGETS:
+            sys.exit(f"unknown target {n}; known: {', '.join(TARGETS)}")
+    # Each compared target runs with its floor in the same run.
+    for n in list(names):
+        floor = FLOORS[TARGETS[n][3]]
+        if floor not in names:
+            names.insert(0, floor)
+
+    work = tempfile.mkdtemp(prefix="viber-load-")
+    scripts = {}
+    for kind in sorted({TARGETS[n][0] for n in names}):
+        scripts[kind] = os.path.join(work, f"{kind}.lua")
+        subprocess.run(["dotnet", LOADBOT, "generate", kind, str(args.bodies), scripts[kind]], check=True,
+                       env={**os.environ, "LOADBOT_TOKEN": TOKEN})
+
+    apis = []
+    try:
+        for port, delay in ((API_PORT, 0), (SLOW_API_PORT, 50)):
+            if any(TARGETS[n][2] == port for n in names):
+                ensure_free(port)
+                api = subprocess.Popen(["taskset", "-c", "1", "dotnet", LOADBOT, "fake-api", str(delay)],
+                                       env={**os.environ, "ASPNETCORE_URLS": f"http://127.0.0.1:{port}"},
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                apis.append(api)
+                wait_port(port, api)
+
+        results = {}
+        for n in names:
+            print(f"== {n}", file=sys.stderr)
+            results[n] = run_target(n, scripts, args, work)
+    finally:
+        for api in apis:
+            api.terminate()
+            api.wait(timeout=30)
+
+    print(f"\n{args.connections} connections, {args.runs} x {args.duration} s after {args.warmup} s warm-up, "
+          f"{args.bodies} distinct bodies; median run; logs in {work}\n")
+    print("| target | req/s | vs floor | p50 ms | p99 ms | p99 vs floor | CPU µs/callback | peak RSS MB | RSS vs floor | replies / 200s |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for n in names:
+        r, f = results[n], results[FLOORS[TARGETS[n][3]]]
+        replies = f"{r['replies']} / {r['ok']}" if r["echo"] else "—"
+        if r["echo"] and not (0 <= r["replies"] - r["ok"] <= args.connections):
+            replies += " MISMATCH"
+        print(f"| {n} | {r['rps']:.0f} | {r['rps'] / f['rps']:.2f}× | {r['p50']:.2f} | {r['p99']:.2f} | "
+              f"{r['p99'] / f['p99']:.2f}× | {r['cpu_us']:.1f} | {r['rss']:.0f} | {r['rss'] / f['rss']:.2f}× | {replies} |")
+
+
+if __name__ == "__main__":
+    main()
