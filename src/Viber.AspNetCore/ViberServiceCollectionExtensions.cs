@@ -9,6 +9,7 @@ using Viber.AspNetCore.Diagnostics;
 using Viber.AspNetCore.Handlers;
 using Viber.AspNetCore.Hosting;
 using Viber.AspNetCore.Registration;
+using Viber.AspNetCore.Routing;
 using Viber.AspNetCore.Webhook;
 
 namespace Viber.AspNetCore;
@@ -85,6 +86,7 @@ public static class ViberServiceCollectionExtensions
         services.TryAddSingleton<ViberPendingCompletions>();
         services.AddHostedService<ViberPendingCompletionWriter>();
         Conversations.ViberStateServices.Add(services, sectionPath);
+        services.TryAddSingleton<ViberRouter>();
         services.TryAddSingleton<ViberCallbackDispatcher>();
         services.TryAddSingleton<ViberCallbackProcessor>();
         services.TryAddSingleton<ViberBackgroundQueue>();
@@ -92,6 +94,12 @@ public static class ViberServiceCollectionExtensions
         services.TryAddSingleton<ViberShutdown>();
         services.TryAddSingleton<ViberWebhookRequestHandler>();
         services.TryAddSingleton<ViberWebhookRegistrationState>();
+        // Before the dispatching and registration services: it completes the default sender before anything can send.
+        services.AddHostedService(serviceProvider => new ViberSenderFallbackService(
+            serviceProvider,
+            serviceProvider.GetRequiredService<IOptions<ViberBotClientOptions>>(),
+            serviceProvider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ViberSenderFallbackService>>(),
+            sectionPath));
         services.AddHostedService<ViberBackgroundDispatcher>();
         services.AddHostedService<ViberWebhookRegistrationService>();
         services.AddHealthChecks().AddCheck<ViberHealthCheck>(ViberHealthCheck.Name);

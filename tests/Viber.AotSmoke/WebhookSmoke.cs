@@ -7,7 +7,10 @@ using Viber.Api.Callbacks;
 using Viber.Api.Signatures;
 using Viber.AspNetCore;
 
-/// <summary>Runs a real webhook (AddViberBot + MapViberWebhook on Kestrel) in the AOT binary and posts to it.</summary>
+/// <summary>
+/// Runs a real webhook (AddViberBot + MapViberWebhook on Kestrel) in the AOT binary and posts to it: a handler, an
+/// action route replying through the context, and the sender taken from get_account_info at start.
+/// </summary>
 internal static class WebhookSmoke
 {
     private const string Token = "aot-smoke-token";
@@ -19,6 +22,7 @@ internal static class WebhookSmoke
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var viber = new SmokeViberClient();
         builder.Services.AddViberBot(options =>
         {
             options.AuthToken = Token;
@@ -27,7 +31,10 @@ internal static class WebhookSmoke
         {
             received.TrySetResult(callback);
             return Task.CompletedTask;
-        });
+        })
+            .OnAction("buy:{sku}", context => context.ReplyAsync("bought " + context["sku"]))
+            .OnText(new System.Text.RegularExpressions.Regex("^add (?<a>[0-9]+)$"), context => context.ReplyAsync("added " + context["a"]));
+        builder.Services.AddSingleton<IViberBotClient>(viber);
 
         await using var app = builder.Build();
         app.MapViberWebhook();
@@ -40,10 +47,17 @@ internal static class WebhookSmoke
         var signed = await PostAsync(http, body, ViberSignature.Compute(body, Token));
         var unsigned = await PostAsync(http, body, "0" + new string('a', 63));
         var callback = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var tap = System.Text.Encoding.UTF8.GetBytes($$$"""{"event":"message","timestamp":{{{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}}},"message_token":43,"sender":{"id":"u1"},"message":{"type":"text","text":"buy:42"}}""");
+        var routed = await PostAsync(http, tap, ViberSignature.Compute(tap, Token));
+        await viber.FirstSend.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var reply = viber.Sent.TryPeek(out var first) ? first as Viber.Api.Messages.TextMessage : null;
 
         Check(signed == HttpStatusCode.OK, $"signed callback answered {signed}");
         Check(unsigned == HttpStatusCode.Unauthorized, $"bad signature answered {unsigned}");
         Check(callback.Message is Viber.Api.Messages.TextMessage { Text: "aot" }, "handler received the message");
+        Check(routed == HttpStatusCode.OK, $"routed callback answered {routed}");
+        Check(reply is { Text: "bought 42", Receiver: "u1" }, $"the action route replied '{reply?.Text}' to '{reply?.Receiver}'");
+        Check(reply?.Sender?.Name == SmokeViberClient.AccountName, $"the reply's sender is '{reply?.Sender?.Name}', not the account's name");
         await app.StopAsync();
         return failures;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Viber.Api.Callbacks;
 using Viber.Api.Messages;
 using Viber.AspNetCore.Diagnostics;
+using Viber.AspNetCore.Routing;
 
 namespace Viber.AspNetCore.Handlers;
 
@@ -11,7 +12,9 @@ namespace Viber.AspNetCore.Handlers;
 /// Runs a callback's handlers, resolved from the given scope, in registration order. Free of HttpContext so the
 /// same code serves the inline webhook and the background workers. Dispatch goes through closed generic types
 /// chosen by the callback itself (<see cref="ViberCallback.Accept{TResult}"/>, no MakeGenericType and no list of
-/// callback types here), which keeps it AOT-safe.
+/// callback types here), which keeps it AOT-safe. A message runs its event handlers first (every one, in
+/// registration order), then the routes (the first that takes it), so handlers that log or audit every message see
+/// it whichever route answers.
 /// </summary>
 internal sealed class ViberCallbackDispatcher
 {
@@ -19,15 +22,17 @@ internal sealed class ViberCallbackDispatcher
 
     // The handlers of each callback type, worked out on first use rather than per callback.
     private readonly ConcurrentDictionary<Type, ViberHandlerDescriptor[]> _routes = new();
+    private readonly ViberRouter _router;
     private readonly ILogger<ViberCallbackDispatcher> _logger;
 
-    public ViberCallbackDispatcher(IEnumerable<ViberHandlerDescriptor> handlers, ILogger<ViberCallbackDispatcher> logger)
+    public ViberCallbackDispatcher(IEnumerable<ViberHandlerDescriptor> handlers, ViberRouter router, ILogger<ViberCallbackDispatcher> logger)
     {
         _handlers = [.. handlers];
+        _router = router;
         _logger = logger;
     }
 
-    /// <summary>Runs the handlers of a callback; the first failure stops the run.</summary>
+    /// <summary>Runs the handlers of a callback, then, for a message, its route; the first failure stops the run.</summary>
     /// <param name="callback">The callback.</param>
     /// <param name="services">The callback's scope.</param>
     /// <param name="cancellationToken">Cancels the handlers.</param>
@@ -83,6 +88,11 @@ internal sealed class ViberCallbackDispatcher
                 activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
                 return new ViberDispatchResult(null, descriptor.Name, exception);
             }
+        }
+
+        if (callback is MessageCallback sent && _router.HasRoutes)
+        {
+            return await _router.RouteAsync(sent, services, cancellationToken).ConfigureAwait(false);
         }
 
         return new ViberDispatchResult(welcome, null, null);

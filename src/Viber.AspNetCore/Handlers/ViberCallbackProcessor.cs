@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Viber.Api;
 using Viber.Api.Callbacks;
 using Viber.AspNetCore.Deduplication;
 using Viber.AspNetCore.Diagnostics;
-using Viber.AspNetCore.Hosting;
 using Viber.AspNetCore.Webhook;
 
 namespace Viber.AspNetCore.Handlers;
@@ -19,6 +19,7 @@ internal sealed class ViberCallbackProcessor(
     IViberDeduplicationStore store,
     ViberPendingCompletions pendingCompletions,
     IOptions<ViberBotOptions> options,
+    IOptions<ViberBotClientOptions> clientOptions,
     ViberMetrics metrics,
     TimeProvider timeProvider,
     ILogger<ViberCallbackProcessor> logger)
@@ -55,7 +56,7 @@ internal sealed class ViberCallbackProcessor(
         {
             try
             {
-                welcome = ViberWelcomeMessageSerializer.Serialize(message, ViberClientOptionsSetup.DefaultSender(options.Value));
+                welcome = ViberWelcomeMessageSerializer.Serialize(message, clientOptions.Value.DefaultSender);
             }
             catch (Exception exception) when (exception is InvalidOperationException or NotSupportedException or ArgumentException or Viber.Api.ViberException)
             {

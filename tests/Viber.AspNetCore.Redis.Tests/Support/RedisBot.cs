@@ -37,6 +37,7 @@ public sealed class RedisBot : IAsyncDisposable
         {
             options.AuthToken = Token;
             options.RegisterWebhook = false;
+            options.Sender.Name = "Redis Bot";   // else the start asks Viber (get_account_info) for the account's name
         });
         redis(bot);
         bot.On<Viber.Api.Callbacks.MessageCallback>((callback, _, _) => handle(callback));

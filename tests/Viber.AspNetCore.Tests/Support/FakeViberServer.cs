@@ -7,10 +7,13 @@ namespace Viber.AspNetCore.Tests.Support;
 
 /// <summary>
 /// A tiny fake of Viber's Bot API on 127.0.0.1 (Kestrel, any free port): set_webhook calls the webhook back before it
-/// answers, like Viber; send_message answers the status a test sets. Records the auth headers it received.
+/// answers, like Viber; send_message answers the status a test sets; get_account_info answers <see cref="AccountName"/>. Records the auth headers it received.
 /// </summary>
 public sealed class FakeViberServer : IAsyncDisposable
 {
+    /// <summary>The account name get_account_info answers (the sender of a bot with no Viber:Sender:Name).</summary>
+    public const string AccountName = "Fake Bot";
+
     private readonly WebApplication _app;
 
     private FakeViberServer(WebApplication app) => _app = app;
@@ -51,6 +54,13 @@ public sealed class FakeViberServer : IAsyncDisposable
                 ? new SetWebhookResponse { Status = ViberStatus.Ok, StatusMessage = "ok", EventTypes = request.EventTypes ?? [ViberEventType.Message] }
                 : new ViberResponse { Status = ViberStatus.InvalidUrl, StatusMessage = "invalidUrl" });
         });
+        app.MapPost("/pa/" + ViberApiMethods.GetAccountInfo, context => WriteAsync(context, new GetAccountInfoResponse
+        {
+            Status = ViberStatus.Ok,
+            StatusMessage = "ok",
+            Id = "pa:fake",
+            Name = AccountName,
+        }));
         app.MapPost("/pa/" + ViberApiMethods.SendMessage, context => WriteAsync(context, new SendMessageResponse
         {
             Status = server.SendMessageStatus,

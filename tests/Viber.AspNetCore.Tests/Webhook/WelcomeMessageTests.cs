@@ -114,15 +114,16 @@ public sealed class WelcomeMessageTests
     }
 
     [Fact]
-    public async Task A_welcome_message_without_any_sender_fails_with_a_clear_error()
+    public async Task A_welcome_message_without_a_configured_sender_is_sent_as_the_account()
     {
+        // No Viber:Sender:Name: the sender comes from get_account_info at start (the fake answers "Test Bot").
         await using var bot = await TestBot.StartAsync(bot: b => b.OnConversationStarted((_, _, _) => Task.FromResult<ViberMessage?>(new TextMessage { Text = "hi" })));
 
         using var response = await bot.PostAsync(Callbacks.ConversationStarted());
 
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        var error = Assert.Single(bot.Logs.WithEvent("HandlerFailed"));
-        Assert.Contains("Viber:Sender:Name", error.Exception?.Message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Test Bot", json.RootElement.GetProperty("sender").GetProperty("name").GetString());
     }
 
     [Fact]
