@@ -63,6 +63,7 @@ public sealed class StreamBot : IAsyncDisposable
             {
                 options.AuthToken = Token;
                 options.RegisterWebhook = false;
+                options.Sender.Name = "Stream Bot";   // else the start asks Viber (get_account_info) for the account's name
                 options.DispatchMode = ViberDispatchMode.Background;
             })
             .AddRedisDeduplication(options =>
