@@ -16,7 +16,8 @@ internal static class ScalingOutWithRedis
         #region scaling-out-with-redis
         builder.Services.AddViberBot(builder.Configuration.GetSection("Viber"))
             .AddEventHandler<EchoHandler>()
-            .AddRedisDeduplication();                       // connects with Viber:Redis:Configuration
+            .AddRedisDeduplication()                        // connects with Viber:Redis:Configuration
+            .AddRedisBroadcastBudget();                     // all instances together: 500 broadcasts per 10 s
         // or .AddRedisDeduplication("redis:6379,password=...")
         // or .AddRedisDeduplication(o => { o.Configuration = "..."; o.ClaimTimeout = TimeSpan.FromMinutes(2); })
         // or, over the app's own connection (not disposed by the bot):
