@@ -27,6 +27,7 @@ ECHOBOT = os.path.join(ROOT, "samples/EchoBot/bin/Release/net10.0/EchoBot.dll")
 TOKEN = "load-test-token-0123456789"
 BOT_PORT, API_PORT, SLOW_API_PORT = 5099, 5098, 5097
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+DEDUP_CAPACITY = 100_000  # Viber:DeduplicationCapacity's default
 
 # name, callback kind, command, fake API port, group (the floor each target is compared with)
 TARGETS = {
@@ -147,14 +148,19 @@ def run_target(name, scripts, args, work):
             before_cpu = cpu_ticks(proc.pid)
             result = wrk(scripts[kind], args.duration, args.connections, sent)
             sent += result["total"] + args.connections
-            if sent > args.bodies:
-                print(f"warning: {name} sent more than the {args.bodies} distinct bodies; raise --bodies", file=sys.stderr)
+            # Past the end the bodies come round again, each after --bodies others: the in-memory deduplication
+            # store (100,000 keys by default) has forgotten it by then, so it still takes the first-delivery path.
+            if args.bodies <= DEDUP_CAPACITY:
+                print(f"warning: {args.bodies} bodies do not exceed the deduplication capacity; raise --bodies", file=sys.stderr)
             after_cpu = cpu_ticks(proc.pid)  # before settling: background replies after the run are not counted twice
             if proc.poll() is not None:
                 raise RuntimeError(f"{name} exited with {proc.returncode} during the run (see {log.name})")
             replies = settle(api_port) - before_sent
             result["cpu_us"] = (after_cpu - before_cpu) / CLK_TCK * 1e6 / max(result["total"], 1)
             result["ok"] = result["total"] - result["non2xx"]
+            # Compared on answers of 200 per second: a full background queue answers 503 at once, which wrk counts
+            # as requests too (and 503s are what Viber retries, not what the bot handled).
+            result["rps"] = result["ok"] / args.duration
             result["replies"] = replies
             runs.append(result)
             print(f"  {name}: {result['rps']:.0f} req/s, p50 {result['p50']:.2f} ms, p99 {result['p99']:.2f} ms, "
@@ -225,7 +231,7 @@ def main():
 
     print(f"\n{args.connections} connections, {args.runs} x {args.duration} s after {args.warmup} s warm-up, "
           f"{args.bodies} distinct bodies; median run; logs in {work}\n")
-    print("| target | req/s | vs floor | p50 ms | p99 ms | p99 vs floor | CPU µs/callback | peak RSS MB | RSS vs floor | replies / 200s |")
+    print("| target | 200s/s | vs floor | p50 ms | p99 ms | p99 vs floor | CPU µs/callback | peak RSS MB | RSS vs floor | replies / 200s |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for n in names:
         r, f = results[n], results[FLOORS[TARGETS[n][3]]]
