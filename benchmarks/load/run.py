@@ -181,6 +181,8 @@ def run_target(name, scripts, args, work):
 
 
 def main():
+    # Stopped from outside (timeout, kill): unwind through the finally blocks, which stop the servers and fake APIs.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parser = argparse.ArgumentParser()
     parser.add_argument("--targets", default=",".join(TARGETS))
     parser.add_argument("--runs", type=int, default=3)
