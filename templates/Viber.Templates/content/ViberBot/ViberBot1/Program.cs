@@ -14,9 +14,10 @@ builder.Services.AddViberBot(builder.Configuration.GetSection(ViberBotOptions.Se
     .AddEventHandler<EchoHandler>()
     .AddEventHandler<WelcomeHandler>();
 
-// Behind a reverse proxy on the same host (nginx, Caddy) the client address and scheme come from X-Forwarded-*.
+// Behind a reverse proxy on the same host (nginx, Caddy) the client address, scheme and path prefix (the app's path
+// base) come from X-Forwarded-*.
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
-    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedPrefix);
 
 // Kestrel:Limits:* and RateLimiting:* (appsettings.json): bounded connections, a header deadline and per-client-IP
 // request rates, so a flood cannot take the memory or starve /health.
@@ -24,6 +25,9 @@ builder.AddBotLimits();
 
 var app = builder.Build();
 app.UseForwardedHeaders();
+// Routing after the forwarded headers, so the webhook's route sees the path base a proxy's X-Forwarded-Prefix sets;
+// the rate limiter after routing, which picks each endpoint's policy.
+app.UseRouting();
 app.UseRateLimiter();
 app.MapViberWebhook().RequireRateLimiting(BotLimits.WebhookPolicy);
 var health = app.MapHealthChecks("/health").RequireRateLimiting(BotLimits.HealthPolicy);
