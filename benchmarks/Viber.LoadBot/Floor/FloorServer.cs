@@ -56,7 +56,8 @@ internal static class FloorServer
                 await context.Response.CompleteAsync();
             }
 
-            await SendAsync(http, tokenHeader, callback, context.RequestAborted);
+            // Answered first, the reply must not die with the connection (wrk closes it at the end of a run).
+            await SendAsync(http, tokenHeader, callback, mode == "answer-first" ? CancellationToken.None : context.RequestAborted);
             context.Response.StatusCode = StatusCodes.Status200OK;
         });
         await app.RunAsync();
