@@ -1,8 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
 using Viber.Api;
 using Viber.Api.Callbacks;
 using Viber.Api.Keyboards;
 using Viber.Api.Messages;
 using Viber.Api.Requests;
+using Viber.AspNetCore.Conversations;
+using Viber.AspNetCore.Users;
 
 namespace Viber.AspNetCore;
 
@@ -143,6 +146,31 @@ public class ViberContext
 
         return responses;
     }
+
+    /// <summary>
+    /// Takes the lock of this user's conversation state (<see cref="IViberConversationStore"/>, in memory unless replaced),
+    /// so this callback reads, changes and writes it while no other callback of the user can:
+    /// <c>await using var conversation = await context.LockConversationAsync();</c>. The same conversation as
+    /// <c>store.LockAsync(userId)</c> in a plain handler.
+    /// </summary>
+    /// <returns>The held conversation; dispose it to release the lock.</returns>
+    /// <exception cref="InvalidOperationException">The callback names no user (webhook, an unknown event).</exception>
+    /// <exception cref="TimeoutException">The lock was not free within <c>Viber:Conversations:LockTimeout</c>.</exception>
+    public ValueTask<ViberConversation> LockConversationAsync()
+        => Services.GetRequiredService<IViberConversationStore>().LockAsync(RequireUserId("has no conversation"), CancellationToken);
+
+    /// <summary>
+    /// Gets this user's details through the <c>get_user_details</c> cache (<see cref="IViberUserDetailsCache"/>), which
+    /// keeps within Viber's two calls per user per 12 hours and answers from the cache when the quota is spent.
+    /// </summary>
+    /// <returns>The user's details.</returns>
+    /// <exception cref="InvalidOperationException">The callback names no user (webhook, an unknown event).</exception>
+    /// <exception cref="ViberUserDetailsQuotaExceededException">The quota is spent and nothing is cached.</exception>
+    public ValueTask<UserDetails> GetUserDetailsAsync()
+        => Services.GetRequiredService<IViberUserDetailsCache>().GetAsync(RequireUserId("names no user to look up"), CancellationToken);
+
+    private string RequireUserId(string what)
+        => UserId ?? throw new InvalidOperationException($"A '{Callback.Event}' callback {what}: it names no user.");
 
     private static ViberUser? UserOf(ViberCallback callback) => callback switch
     {

@@ -70,6 +70,36 @@ public sealed class StateOnEmulatorTests
         Assert.Equal(2, ViberTrackingData.Deserialize(user.TrackingData, StateTestJsonContext.Default.CartState)?.Count);
     }
 
+    [Fact]
+    public async Task A_route_keeps_state_through_its_contexts_conversation_and_greets_by_the_cached_user_details()
+    {
+        await using var emulator = new ViberEmulator();
+        await using var bot = await StartBotAsync(emulator, b => b.OnText("add", async context =>
+        {
+            CartState next;
+            await using (var conversation = await context.LockConversationAsync())
+            {
+                var cart = await conversation.GetAsync(StateTestJsonContext.Default.CartState, context.CancellationToken) ?? new CartState(0, []);
+                next = cart with { Count = cart.Count + 1 };
+                await conversation.SetAsync(next, StateTestJsonContext.Default.CartState, context.CancellationToken);
+            }
+
+            var details = await context.GetUserDetailsAsync();
+            await context.ReplyAsync($"{details.Name}: {next.Count}");
+        }));
+        var user = emulator.CreateUser("Olena");
+
+        await user.SendTextAsync("add", Ct);
+        Assert.Equal("Olena: 1", (await user.WaitForMessageAsync(cancellationToken: Ct)).Text);
+        await user.SendTextAsync("add", Ct);
+        Assert.Equal("Olena: 2", (await user.WaitForMessageAsync(cancellationToken: Ct)).Text);
+        await user.SendTextAsync("add", Ct);
+        Assert.Equal("Olena: 3", (await user.WaitForMessageAsync(cancellationToken: Ct)).Text);
+
+        // Three lookups, one get_user_details call: the rest came from the cache.
+        Assert.Single(emulator.ApiCalls, c => c.Method == ViberApiMethods.GetUserDetails);
+    }
+
     private static async Task<TestBot> StartBotAsync(ViberEmulator emulator, Action<IViberBotBuilder> handlers)
     {
         var port = FreePort.Next();
