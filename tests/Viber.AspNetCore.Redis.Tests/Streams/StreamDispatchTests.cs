@@ -97,8 +97,13 @@ public sealed class StreamDispatchTests(RedisFixture redis) : IClassFixture<Redi
         Assert.Equal(0, await database.StreamLengthAsync(Stream));
         Assert.Equal(0, (await database.StreamPendingAsync(Stream, "viber")).PendingMessageCount);
 
-        Assert.Equal(2, bot.Logs.GetSnapshot().Count(record => record.Id.Name == "StreamEntryRetrying"));
-        Assert.Single(bot.Logs.GetSnapshot(), record => record.Id.Name == "StreamEntryDeadLettered" && record.Level == LogLevel.Error);
+        // The worker counts and logs the dead letter after appending and acknowledging it: wait for the log, the last.
+        var logs = await Eventually.PollAsync(
+            () => Task.FromResult(bot.Logs.GetSnapshot()),
+            records => records.Any(record => record.Id.Name == "StreamEntryDeadLettered"),
+            "the dead-letter log");
+        Assert.Equal(2, logs.Count(record => record.Id.Name == "StreamEntryRetrying"));
+        Assert.Single(logs, record => record.Id.Name == "StreamEntryDeadLettered" && record.Level == LogLevel.Error);
         var measurement = Assert.Single(deadLettered.GetMeasurementSnapshot());
         Assert.Equal(1, measurement.Value);
         Assert.Equal("message", measurement.Tags[ViberDiagnostics.EventTag]);
@@ -180,7 +185,12 @@ public sealed class StreamDispatchTests(RedisFixture redis) : IClassFixture<Redi
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, Volatile.Read(ref handled));
-        Assert.Single(bot.Logs.GetSnapshot(), record => record.Id.Name == "StreamEntryAlreadyHandled");
+        // Logged after the acknowledgement the poll above saw: wait for it.
+        var logs = await Eventually.PollAsync(
+            () => Task.FromResult(bot.Logs.GetSnapshot()),
+            records => records.Any(record => record.Id.Name == "StreamEntryAlreadyHandled"),
+            "the already-handled log");
+        Assert.Single(logs, record => record.Id.Name == "StreamEntryAlreadyHandled");
     }
 
     [Fact]
