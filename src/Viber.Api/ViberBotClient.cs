@@ -54,7 +54,7 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     private readonly HttpClient _httpClient;
     private readonly string _authToken;
     private readonly Uri _baseAddress;
-    private readonly ViberSender? _defaultSender;
+    private readonly ViberBotClientOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ResiliencePipeline<ViberAttemptResult> _callPipeline;
     private readonly ResiliencePipeline _attemptPipeline;
@@ -92,7 +92,9 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
         _httpClient = httpClient;
         _authToken = options.AuthToken;
         _baseAddress = WithTrailingSlash(options.BaseAddress);
-        _defaultSender = options.DefaultSender;
+        // Kept, not copied: the default sender is read per call, so one completed after the client was built (in
+        // ASP.NET Core from get_account_info at start, by a client that already made that call) applies to it.
+        _options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _callPipeline = ViberResilience.CreateCallPipeline(options, _timeProvider);
         _attemptPipeline = ViberResilience.CreateAttemptPipeline(options, _timeProvider);
@@ -129,7 +131,7 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     /// <inheritdoc />
     public Task<SendMessageResponse> SendMessageAsync(ViberMessage message, CancellationToken cancellationToken = default)
     {
-        var body = ViberMessageSerializer.SerializeSendMessage(message, _defaultSender);
+        var body = ViberMessageSerializer.SerializeSendMessage(message, _options.DefaultSender);
         return CallAsync(ViberApiMethods.SendMessage, body, ViberJson.Context.SendMessageResponse, null, cancellationToken);
     }
 
@@ -157,7 +159,7 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(message);
         var receiverList = UserIdList.Validate(receivers, "broadcast_list");
-        var requests = ViberMessageSerializer.SerializeBroadcast(message, _defaultSender, receiverList, MaxBroadcastReceiversPerRequest);
+        var requests = ViberMessageSerializer.SerializeBroadcast(message, _options.DefaultSender, receiverList, MaxBroadcastReceiversPerRequest);
 
         var result = new BroadcastResult { ReceiverCount = receiverList.Length };
         foreach (var (chunk, body) in requests)

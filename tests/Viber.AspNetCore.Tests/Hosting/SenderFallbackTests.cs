@@ -112,6 +112,11 @@ public sealed class SenderFallbackTests
         await using var bot = await TestBot.StartAsync(options: o => o.ApiBaseUrl = viber.BaseAddress.ToString(), fakeClient: false);
 
         Assert.Equal(FakeViberServer.AccountName, bot.Services.GetRequiredService<IOptions<ViberBotClientOptions>>().Value.DefaultSender?.Name);
+
+        // The app's one client made the get_account_info call before the name was known; its sends carry the name now.
+        var sent = await bot.Services.GetRequiredService<IViberBotClient>().SendMessageAsync(
+            new TextMessage { Receiver = "01234567890A=", Text = "hello" }, TestContext.Current.CancellationToken);
+        Assert.Equal(ViberStatus.Ok, sent.Status);
     }
 
     private static async Task<InvalidOperationException> StartFailsAsync(
