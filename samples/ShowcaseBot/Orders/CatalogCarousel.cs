@@ -19,7 +19,7 @@ public static class CatalogCarousel
     /// <returns>The message, with a keyboard that leads back to the menu.</returns>
     public static RichMediaMessage Build(MediaLinks media)
     {
-        // Cards of 6 columns × 7 rows: a picture that also buys when tapped (3 rows), the caption (2) and Buy (2).
+        // Cards of 6 columns × 7 rows: the picture (3 rows), the caption (2) and Buy (2); a tap anywhere on a card buys.
         var builder = new RichMediaBuilder(columns: 6, rows: 7).WithBackgroundColor("#FFFFFF");
         foreach (var product in Catalog.Products)
         {
@@ -36,7 +36,8 @@ public static class CatalogCarousel
                 {
                     Columns = 6,
                     Rows = 2,
-                    ActionType = ButtonActionType.None,
+                    ActionType = ButtonActionType.Reply,
+                    ActionBody = BuyAction(product),
                     Text = string.Create(CultureInfo.InvariantCulture, $"<b>{product.Name}</b> · {product.Price:0} UAH<br>{product.Description}"),
                 })
                 .AddReplyButton("Buy", BuyAction(product), rows: 2);
