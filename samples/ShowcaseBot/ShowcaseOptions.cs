@@ -7,8 +7,8 @@ public sealed class ShowcaseOptions
     public const string SectionName = "Showcase";
 
     /// <summary>
-    /// Gets or sets the key POST /admin/broadcast requires in its <c>X-Admin-Key</c> header. Empty (the default outside
-    /// Development) refuses every admin request, so a deployment without a key has no open broadcast endpoint.
+    /// Gets or sets the key POST /admin/broadcast requires in its <c>X-Admin-Key</c> header. Empty (the default) refuses
+    /// every admin request, so a deployment without a key has no open broadcast endpoint.
     /// </summary>
     public string? AdminKey { get; set; }
 

@@ -30,6 +30,32 @@ public sealed class AdminBroadcastTests
         Assert.Empty(user.Messages);
     }
 
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("", "")]
+    [InlineData("", "anything")]
+    [InlineData("key", "KEY")]
+    [InlineData("key", "key ")]
+    public void Only_the_configured_non_empty_key_is_accepted(string? configured, string? presented)
+    {
+        Assert.False(AdminKey.Accepts(configured, presented));
+        Assert.True(AdminKey.Accepts("key", "key"));
+    }
+
+    [Fact]
+    public async Task A_text_over_Vibers_limit_is_refused_before_anything_is_sent()
+    {
+        await using var host = await ShowcaseHost.StartAsync(Ct);
+        await host.SubscribedUserAsync("Olena", Ct);
+        using var http = host.Factory.CreateClient();
+
+        using var response = await http.SendAsync(Request(ShowcaseHost.AdminKey, new string('a', 7001)), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("text", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Emulator.ApiCalls, c => c.Method == ViberApiMethods.BroadcastMessage);
+    }
+
     [Fact]
     public async Task A_broadcast_reaches_subscribers_and_reports_the_ones_viber_refused()
     {

@@ -53,7 +53,13 @@ public static class AccountRoutes
         // The bot's URI is its account's; a friend who taps the link opens the conversation with this context, and the
         // welcome message (WelcomeMessage) shows it.
         var account = await context.Client.GetAccountInfoAsync(context.CancellationToken);
-        var link = ViberDeepLink.Conversation(account.Uri!, context: InviteContext(context.User?.Name));
+        if (string.IsNullOrEmpty(account.Uri))
+        {
+            await context.ReplyAsync("This bot has no public URI yet, so there is no link to share.", MainMenu.Build());
+            return;
+        }
+
+        var link = ViberDeepLink.Conversation(account.Uri, context: InviteContext(context.User?.Name));
         await context.ReplyAsync($"Send this link to a friend: {link}", MainMenu.Build());
     }
 

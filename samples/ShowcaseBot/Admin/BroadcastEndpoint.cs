@@ -3,6 +3,7 @@ using ShowcaseBot.Menus;
 using ShowcaseBot.Subscribers;
 using Viber.Api;
 using Viber.Api.Messages;
+using Viber.Api.Requests;
 
 namespace ShowcaseBot.Admin;
 
@@ -19,7 +20,16 @@ public static partial class BroadcastEndpoint
     /// <param name="endpoints">The app.</param>
     /// <returns>The endpoint, for conventions.</returns>
     public static RouteHandlerBuilder MapBroadcast(this IEndpointRouteBuilder endpoints)
-        => endpoints.MapPost(Path, BroadcastAsync);
+    {
+        var services = endpoints.ServiceProvider;
+        if (string.IsNullOrEmpty(services.GetRequiredService<IOptions<ShowcaseOptions>>().Value.AdminKey))
+        {
+            // Fail closed, and say so once: a missing key is a setting to add, not a reason to refuse to start the bot.
+            LogNoAdminKey(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BroadcastEndpoint)), Path);
+        }
+
+        return endpoints.MapPost(Path, BroadcastAsync);
+    }
 
     private static async Task<IResult> BroadcastAsync(
         HttpContext http,
@@ -31,6 +41,11 @@ public static partial class BroadcastEndpoint
         if (!AdminKey.Accepts(options.Value.AdminKey, http.Request.Headers[AdminKey.HeaderName]))
         {
             return Results.Unauthorized();
+        }
+
+        if (!http.Request.HasJsonContentType())
+        {
+            return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
         }
 
         BroadcastRequest? request;
@@ -55,7 +70,18 @@ public static partial class BroadcastEndpoint
         }
 
         var message = new TextMessage { Text = request.Text, Keyboard = MainMenu.Build() };
-        var result = await viber.BroadcastMessageAsync(message, receivers, http.RequestAborted);
+        BroadcastResult result;
+        try
+        {
+            result = await viber.BroadcastMessageAsync(message, receivers, http.RequestAborted);
+        }
+        catch (ViberValidationException exception)
+        {
+            // A limit the message breaks (text over 7,000 characters): the admin's request is at fault, and the
+            // message names the field and the rule (never the token).
+            return Results.BadRequest(exception.Message);
+        }
+
         LogBroadcast(loggers.CreateLogger(typeof(BroadcastEndpoint)), result.ReceiverCount, result.SucceededCount, result.Failed.Count);
         foreach (var failure in result.Failed)
         {
@@ -70,6 +96,9 @@ public static partial class BroadcastEndpoint
         var failed = result.Failed.Select(f => new FailedReceiver(f.Receiver, (int)f.Status, f.StatusMessage)).ToList();
         return Results.Json(new BroadcastReport(result.ReceiverCount, result.SucceededCount, failed), AdminJson.Default.BroadcastReport);
     }
+
+    [LoggerMessage(2001, LogLevel.Warning, "Showcase:AdminKey is not set: {Path} refuses every request. Set it (environment variable Showcase__AdminKey) to broadcast.")]
+    private static partial void LogNoAdminKey(ILogger logger, string path);
 
     [LoggerMessage(2000, LogLevel.Information, "Broadcast to {Receivers} subscribers: {Sent} sent, {Failed} failed.")]
     private static partial void LogBroadcast(ILogger logger, int receivers, int sent, int failed);
