@@ -65,6 +65,8 @@ builder.Services.Configure<ForwardedHeadersOptions>(options =>
     options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedPrefix);
 
 var app = builder.Build();
+// The media URL comes from settings: check them now, so a wrong one stops the start-up rather than the first picture.
+_ = app.Services.GetRequiredService<MediaLinks>();
 app.UseForwardedHeaders();
 // wwwroot/media: the pictures and the file the bot sends, which Viber downloads from this app.
 app.UseStaticFiles();

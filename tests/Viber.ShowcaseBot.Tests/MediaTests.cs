@@ -45,6 +45,20 @@ public sealed class MediaTests
     }
 
     [Fact]
+    public async Task A_configured_media_base_url_is_used_and_a_relative_one_stops_the_start_up()
+    {
+        await using var host = await ShowcaseHost.StartAsync(Ct, ("Showcase:MediaBaseUrl", "https://cdn.example.com/cafe"));
+        var user = host.Emulator.CreateUser("Olena");
+        await user.SendTextAsync(MenuActions.Media, Ct);
+        var picture = await user.WaitForMessageAsync(cancellationToken: Ct);
+
+        var exception = await Assert.ThrowsAnyAsync<Exception>(() => ShowcaseHost.StartAsync(Ct, ("Showcase:MediaBaseUrl", "/media")));
+
+        Assert.Equal("https://cdn.example.com/cafe/espresso.png", ((PictureMessage)picture.Message).Media);
+        Assert.Contains("Showcase:MediaBaseUrl must be an absolute http(s) URL", exception.GetBaseException().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pictures_files_contacts_and_locations_users_send_are_answered()
     {
         await using var host = await ShowcaseHost.StartAsync(Ct);

@@ -42,7 +42,9 @@ public sealed class MediaLinks
         if (!string.IsNullOrWhiteSpace(configured))
         {
             // A trailing slash, so relative file names land inside the folder rather than replacing its last segment.
-            return new Uri(configured.EndsWith('/') ? configured : configured + "/", UriKind.Absolute);
+            return Uri.TryCreate(configured.EndsWith('/') ? configured : configured + "/", UriKind.Absolute, out var url) && url.Scheme is "https" or "http"
+                ? url
+                : throw new InvalidOperationException($"{ShowcaseOptions.SectionName}:MediaBaseUrl must be an absolute http(s) URL, not '{configured}'.");
         }
 
         return Uri.TryCreate(webhookUrl, UriKind.Absolute, out var webhook)

@@ -25,12 +25,20 @@ public sealed class ShowcaseHost : IAsyncDisposable
 
     public IServiceProvider Services => Factory.Services;
 
-    public static async Task<ShowcaseHost> StartAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the sample with the test admin key and any other settings.</summary>
+    public static async Task<ShowcaseHost> StartAsync(CancellationToken cancellationToken, params (string Key, string Value)[] settings)
     {
         var emulator = new ViberEmulator(new ViberEmulatorOptions().UseTestRetrySchedule());
         var factory = new WebApplicationFactory<Program>()
             .WithViberEmulator(emulator)
-            .WithWebHostBuilder(builder => builder.UseSetting("Showcase:AdminKey", AdminKey));
+            .WithWebHostBuilder(builder =>
+            {
+                builder.UseSetting("Showcase:AdminKey", AdminKey);
+                foreach (var (key, value) in settings)
+                {
+                    builder.UseSetting(key, value);
+                }
+            });
         var host = new ShowcaseHost(emulator, factory);
         try
         {
