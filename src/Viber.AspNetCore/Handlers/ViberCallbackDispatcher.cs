@@ -37,7 +37,7 @@ internal sealed class ViberCallbackDispatcher
     /// <param name="services">The callback's scope.</param>
     /// <param name="cancellationToken">Cancels the handlers.</param>
     /// <returns>The welcome message, or the failure.</returns>
-    public Task<ViberDispatchResult> DispatchAsync(ViberCallback callback, IServiceProvider services, CancellationToken cancellationToken)
+    public ValueTask<ViberDispatchResult> DispatchAsync(ViberCallback callback, IServiceProvider services, CancellationToken cancellationToken)
         => callback.Accept(new ViberDispatchVisitor(this, services, cancellationToken));
 
     /// <summary>Runs the handlers of a callback of a concrete type.</summary>
@@ -46,7 +46,7 @@ internal sealed class ViberCallbackDispatcher
     /// <param name="services">The callback's scope.</param>
     /// <param name="cancellationToken">Cancels the handlers.</param>
     /// <returns>The welcome message, or the failure.</returns>
-    internal async Task<ViberDispatchResult> RunHandlersAsync<TCallback>(TCallback callback, IServiceProvider services, CancellationToken cancellationToken)
+    internal async ValueTask<ViberDispatchResult> RunHandlersAsync<TCallback>(TCallback callback, IServiceProvider services, CancellationToken cancellationToken)
         where TCallback : ViberCallback
     {
         ViberMessage? welcome = null;

@@ -34,7 +34,7 @@ internal sealed class ViberCallbackProcessor(
     /// <param name="parent">The trace context to continue (background mode); default to use the current activity.</param>
     /// <param name="cancellationToken">Cancels the handlers when the app stops.</param>
     /// <returns>The outcome and the welcome message body, if any.</returns>
-    public async Task<ViberProcessResult> ProcessAsync(
+    public async ValueTask<ViberProcessResult> ProcessAsync(
         ViberCallback callback,
         string key,
         string claimToken,

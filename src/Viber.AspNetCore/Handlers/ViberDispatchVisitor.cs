@@ -7,9 +7,9 @@ namespace Viber.AspNetCore.Handlers;
 /// with the callback's concrete type.
 /// </summary>
 internal sealed class ViberDispatchVisitor(ViberCallbackDispatcher dispatcher, IServiceProvider services, CancellationToken cancellationToken)
-    : IViberCallbackVisitor<Task<ViberDispatchResult>>
+    : IViberCallbackVisitor<ValueTask<ViberDispatchResult>>
 {
-    public Task<ViberDispatchResult> Visit<TCallback>(TCallback callback)
+    public ValueTask<ViberDispatchResult> Visit<TCallback>(TCallback callback)
         where TCallback : ViberCallback
         => dispatcher.RunHandlersAsync(callback, services, cancellationToken);
 }

@@ -86,6 +86,40 @@ public sealed class DispatchTests
     }
 
     [Fact]
+    public async Task A_delegate_handler_resolves_from_the_requests_own_scope_including_keyed_services()
+    {
+        // The webhook hands handlers the request's services only when they ask for one; what they get must still be
+        // the request's scope, the one the app's middleware sees, keyed registrations included.
+        await using var bot = await TestBot.StartAsync(
+            bot: b => b.On<MessageCallback>((callback, services, _) =>
+            {
+                var log = services.GetRequiredService<CallbackLog>();
+                var keyed = services.GetRequiredKeyedService<ScopedThing>("keyed");
+                return Record(log, $"{services.GetRequiredService<ScopedThing>().Id}:{keyed.Id}:{services.GetKeyedService<ScopedThing>("missing") is null}", callback);
+            }),
+            services: s => s.AddScoped<ScopedThing>().AddKeyedScoped<ScopedThing>("keyed"),
+            app: a =>
+            {
+                a.Use((context, next) =>
+                {
+                    context.RequestServices.GetRequiredService<CallbackLog>().Add($"middleware:{context.RequestServices.GetRequiredService<ScopedThing>().Id}", Callbacks.Subscribed());
+                    return next(context);
+                });
+                a.MapViberWebhook();
+            });
+
+        using var response = await bot.PostAsync(Callbacks.Text("hi"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var entries = bot.Callbacks.Handlers.ToList();
+        Assert.Equal(2, entries.Count);
+        var fromHandler = entries[1].Split(':');
+        Assert.Equal(entries[0], $"middleware:{fromHandler[0]}");
+        Assert.NotEqual(fromHandler[0], fromHandler[1]);
+        Assert.Equal("True", fromHandler[2]);
+    }
+
+    [Fact]
     public async Task Adding_the_same_handler_class_twice_runs_it_once()
     {
         await using var bot = await TestBot.StartAsync(bot: b => b.AddEventHandler<MessageAndAllHandler>().AddEventHandler<MessageAndAllHandler>());
