@@ -58,7 +58,7 @@ public sealed class FleetTests(ITestOutputHelper output)
         await fleet.WaitForAsync(() => fleet.Sink.Handled.Count >= 1, "the callback to be handled", Wait);
         await fleet.WaitUntilDrainedAsync(Wait);
 
-        output.WriteLine($"{viber}; {victim.Name} killed mid-handler, {survivor.Name} started it again {takeover.TotalSeconds:0.0} s later (lease 2 s + claim idle 5 s); handled: {string.Join(", ", fleet.Sink.Handled)}");
+        output.WriteLine($"{viber}; {victim.Name} killed mid-handler, {survivor.Name} started it again {takeover.TotalSeconds:0.0} s later (lease 2 s, claim idle 5 s since its delivery); handled: {string.Join(", ", fleet.Sink.Handled)}");
         Assert.Equal([(token, survivor.Name)], fleet.Sink.Handled);
         Assert.Equal(0, await fleet.DeadLettersAsync());
     }
