@@ -205,7 +205,7 @@ internal sealed class RedisStreamWorker(
         {
             await AcknowledgeAsync(database, partition, entry.Id).ConfigureAwait(false);
             _handledNotAcknowledged.TryRemove((partition, id), out _);
-            StreamLog.AlreadyHandled(logger, eventName, token, id);
+            StreamLog.AcknowledgedLate(logger, eventName, token, id);
             return true;
         }
 
