@@ -154,6 +154,46 @@ public sealed class FleetTests(ITestOutputHelper output)
         Assert.Equal(0, await fleet.DeadLettersAsync());
     }
 
+    [Fact]
+    public async Task Callbacks_through_nginx_are_spread_over_the_instances_and_survive_one_being_killed()
+    {
+        await using var fleet = await BotFleet.StartAsync(output);
+        await using var nginx = await FleetNginx.StartAsync(fleet.Bots, BotFleet.Token, Cancel);
+        var viber = new ViberDelivery([nginx]);
+        const int Total = 40;
+        var tokens = Enumerable.Range(0, Total).Select(_ => Callbacks.NextToken()).ToArray();
+        var kill = Task.Run(async () =>
+        {
+            // B dies once half the callbacks were accepted: nginx passes the refused connections on to A, and the
+            // entries B accepted but had not acknowledged are claimed by A.
+            await fleet.WaitForAsync(() => viber.Answered200 >= Total / 2, "half the callbacks accepted", Wait);
+            fleet.B.Kill();
+        }, Cancel);
+
+        using var inFlight = new SemaphoreSlim(4);
+        await Task.WhenAll(tokens.Select(async token =>
+        {
+            await inFlight.WaitAsync(Cancel);
+            try
+            {
+                await viber.DeliverAsync(Callbacks.Json(Callbacks.Text("hello", $"user-{token % 13}", token)), Cancel);
+            }
+            finally
+            {
+                inFlight.Release();
+            }
+        })).WaitAsync(Wait, Cancel);
+        await kill.WaitAsync(Wait, Cancel);
+        await fleet.WaitForAsync(() => fleet.Sink.Handled.Select(h => h.Token).Distinct().Count() == Total, "every callback handled", Wait);
+        await fleet.WaitUntilDrainedAsync(Wait);
+
+        var handled = fleet.Sink.Handled;
+        output.WriteLine($"through nginx: {viber}; B killed after {Total / 2} were accepted; handled {handled.Count} ({string.Join(", ", handled.GroupBy(h => h.Instance).Select(g => $"{g.Key}: {g.Count()}"))})");
+        Assert.Equal(Total, viber.Answered200);
+        Assert.Equal(tokens.Order(), handled.Select(h => h.Token).Order());
+        Assert.Equal(0, await fleet.DeadLettersAsync());
+    }
+
     private static int MaxInAnyWindow(DateTimeOffset[] times, TimeSpan window)
     {
         var most = 0;

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Reflection;
-using Viber.Api;
-using Viber.Api.Signatures;
 
 namespace Viber.Fleet.Tests.Support;
 
@@ -12,7 +9,7 @@ namespace Viber.Fleet.Tests.Support;
 /// One bot instance as a separate process (<c>dotnet Viber.Fleet.Bot.dll</c>) on its own 127.0.0.1 port, configured
 /// through environment variables; <see cref="Kill"/> ends it as a crash would (SIGKILL, nothing released).
 /// </summary>
-public sealed class BotProcess : IAsyncDisposable
+public sealed class BotProcess : IWebhookTarget, IAsyncDisposable
 {
     // The bot maps the library's default webhook path (Viber:WebhookPath unset).
     private const string WebhookPath = "viber/webhook";
@@ -113,22 +110,8 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>Posts a callback body signed as Viber signs it and returns the HTTP status, or null when the connection failed.</summary>
-    public async Task<int?> PostCallbackAsync(byte[] body, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, WebhookPath) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add(ViberApiMethods.SignatureHeader, ViberSignature.Compute(body, _token));
-        try
-        {
-            using var response = await Http.SendAsync(request, cancellationToken);
-            return (int)response.StatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            // A killed instance refuses connections; Viber would count it as a failed delivery and retry.
-            return null;
-        }
-    }
+    public Task<int?> PostCallbackAsync(byte[] body, CancellationToken cancellationToken)
+        => WebhookTarget.PostSignedAsync(Http, WebhookPath, body, _token, cancellationToken);
 
     /// <summary>Kills the process and its children at once, as a crash or an OOM kill would.</summary>
     public void Kill()

@@ -7,7 +7,7 @@ namespace Viber.Fleet.Tests.Support;
 /// answered 200, here after 100 ms instead of Viber's growing intervals, and to the next instance, as a load balancer
 /// would spread the retries. Counts every answer.
 /// </summary>
-public sealed class ViberDelivery(IReadOnlyList<BotProcess> instances)
+public sealed class ViberDelivery(IReadOnlyList<IWebhookTarget> instances)
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
