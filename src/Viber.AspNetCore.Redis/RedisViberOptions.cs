@@ -15,6 +15,15 @@ public sealed class RedisViberOptions
     /// <summary>The default <see cref="BroadcastKey"/>.</summary>
     public const string DefaultBroadcastKey = "viber:broadcast";
 
+    /// <summary>The default <see cref="UserDetailsKeyPrefix"/>.</summary>
+    public const string DefaultUserDetailsKeyPrefix = "viber:user:";
+
+    /// <summary>The default <see cref="ConversationKeyPrefix"/>.</summary>
+    public const string DefaultConversationKeyPrefix = "viber:conversation:";
+
+    /// <summary>Gets the default <see cref="ConversationLockLease"/>: 30 seconds.</summary>
+    public static TimeSpan DefaultConversationLockLease { get; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Gets the default <see cref="ConnectTimeout"/> and <see cref="OperationTimeout"/>: 2 seconds.</summary>
     public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(2);
 
@@ -58,4 +67,24 @@ public sealed class RedisViberOptions
     /// Viber counts each bot's broadcasts on its own. Default <c>viber:broadcast</c>.
     /// </summary>
     public string BroadcastKey { get; set; } = DefaultBroadcastKey;
+
+    /// <summary>
+    /// Gets or sets the prefix of the keys of the shared get_user_details cache (<c>AddRedisUserDetailsStore()</c>):
+    /// <c>{prefix}{userId}:details</c> holds the answer, <c>{prefix}{userId}:calls</c> the calls of the last 12 hours.
+    /// Default <c>viber:user:</c>.
+    /// </summary>
+    public string UserDetailsKeyPrefix { get; set; } = DefaultUserDetailsKeyPrefix;
+
+    /// <summary>
+    /// Gets or sets the prefix of the keys of the shared conversation store (<c>AddRedisConversationStore()</c>): one
+    /// value and one lock key per conversation. Default <c>viber:conversation:</c>.
+    /// </summary>
+    public string ConversationKeyPrefix { get; set; } = DefaultConversationKeyPrefix;
+
+    /// <summary>
+    /// Gets or sets how long a conversation lock of the shared store lasts without renewal. The holder renews it every
+    /// third of this while it holds it, so a long handler keeps it; an instance that crashed while holding it blocks
+    /// that user's conversation for at most this long. Default 30 seconds.
+    /// </summary>
+    public TimeSpan ConversationLockLease { get; set; } = DefaultConversationLockLease;
 }

@@ -37,6 +37,9 @@ public sealed class RedisOptionsTests
             ["Viber:Redis:ConnectTimeout"] = "00:00:01.5",
             ["Viber:Redis:OperationTimeout"] = "00:00:00.75",
             ["Viber:Redis:BroadcastKey"] = "bot-a:broadcast",
+            ["Viber:Redis:UserDetailsKeyPrefix"] = "bot-a:user:",
+            ["Viber:Redis:ConversationKeyPrefix"] = "bot-a:conversation:",
+            ["Viber:Redis:ConversationLockLease"] = "00:00:10",
         });
 
         Assert.Equal("redis.internal:6380,ssl=true", options.Configuration);
@@ -45,6 +48,9 @@ public sealed class RedisOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(1.5), options.ConnectTimeout);
         Assert.Equal(TimeSpan.FromSeconds(0.75), options.OperationTimeout);
         Assert.Equal("bot-a:broadcast", options.BroadcastKey);
+        Assert.Equal("bot-a:user:", options.UserDetailsKeyPrefix);
+        Assert.Equal("bot-a:conversation:", options.ConversationKeyPrefix);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.ConversationLockLease);
     }
 
     [Fact]
@@ -57,6 +63,35 @@ public sealed class RedisOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(2), options.ConnectTimeout);
         Assert.Equal(TimeSpan.FromSeconds(2), options.OperationTimeout);
         Assert.Equal("viber:broadcast", options.BroadcastKey);
+        Assert.Equal("viber:user:", options.UserDetailsKeyPrefix);
+        Assert.Equal("viber:conversation:", options.ConversationKeyPrefix);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.ConversationLockLease);
+    }
+
+    [Fact]
+    public void Bad_store_keys_and_lock_lease_fail_at_start_naming_the_key()
+    {
+        var message = Failure(b => b.AddRedisScaleOut(o =>
+        {
+            o.Configuration = "localhost:6379";
+            o.UserDetailsKeyPrefix = "";
+            o.ConversationKeyPrefix = "";
+            o.ConversationLockLease = TimeSpan.FromMilliseconds(10);
+        }));
+
+        Assert.Contains("Viber:Redis:UserDetailsKeyPrefix must not be empty", message, StringComparison.Ordinal);
+        Assert.Contains("Viber:Redis:ConversationKeyPrefix must not be empty", message, StringComparison.Ordinal);
+        Assert.Contains("Viber:Redis:ConversationLockLease must be a time span between 30 ms", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_store_registrations_add_the_connection_once_and_replace_the_in_memory_stores()
+    {
+        using var provider = Build(b => b.AddRedisDeduplication("localhost:6379").AddRedisUserDetailsStore().AddRedisConversationStore());
+
+        Assert.Equal("Viber.AspNetCore.Redis.Users.RedisViberUserDetailsStore", provider.GetRequiredService<Viber.AspNetCore.Users.IViberUserDetailsStore>().GetType().FullName);
+        Assert.Equal("Viber.AspNetCore.Redis.Conversations.RedisViberConversationStore", provider.GetRequiredService<Viber.AspNetCore.Conversations.IViberConversationStore>().GetType().FullName);
+        Assert.Single(provider.GetServices<RedisViberConnection>());
     }
 
     [Fact]

@@ -19,4 +19,13 @@ internal static partial class Log
 
     [LoggerMessage(603, LogLevel.Information, "Restored the Redis connection to {EndPoint}.", EventName = "RedisConnectionRestored")]
     public static partial void ConnectionRestored(ILogger logger, string endPoint);
+
+    [LoggerMessage(604, LogLevel.Warning, "Renewing a held conversation lock in Redis failed; it is tried again while the lease (Viber:Redis:ConversationLockLease) lasts.", EventName = "ConversationLockRenewalFailed")]
+    public static partial void ConversationLockRenewalFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(605, LogLevel.Error, "A held conversation lock expired in Redis before it was released (its renewals failed for longer than Viber:Redis:ConversationLockLease), so another handler may have taken the user's conversation meanwhile.", EventName = "ConversationLockLost")]
+    public static partial void ConversationLockLost(ILogger logger, Exception? exception);
+
+    [LoggerMessage(606, LogLevel.Warning, "Releasing a conversation lock in Redis failed; it frees itself when its lease (Viber:Redis:ConversationLockLease) runs out, and the user's next handler waits until then.", EventName = "ConversationLockReleaseFailed")]
+    public static partial void ConversationLockReleaseFailed(ILogger logger, Exception exception);
 }

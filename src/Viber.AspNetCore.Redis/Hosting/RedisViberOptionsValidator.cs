@@ -44,6 +44,22 @@ internal sealed class RedisViberOptionsValidator(RedisViberConnectionSource sour
             failures.Add($"{Key("BroadcastKey")} must not be empty: it is the Redis key of the bot's fleet-wide broadcast budget (default '{RedisViberOptions.DefaultBroadcastKey}')");
         }
 
+        foreach (var (key, value, fallback) in (ReadOnlySpan<(string, string, string)>)[
+            ("UserDetailsKeyPrefix", options.UserDetailsKeyPrefix, RedisViberOptions.DefaultUserDetailsKeyPrefix),
+            ("ConversationKeyPrefix", options.ConversationKeyPrefix, RedisViberOptions.DefaultConversationKeyPrefix)])
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                failures.Add($"{Key(key)} must not be empty: it keeps the bot's keys apart from other data (default '{fallback}')");
+            }
+        }
+
+        // Renewed every third of the lease: below 30 ms the renewal could not keep up with Redis' round trips.
+        if (options.ConversationLockLease < TimeSpan.FromMilliseconds(30) || options.ConversationLockLease.TotalMilliseconds > int.MaxValue)
+        {
+            failures.Add($"{Key("ConversationLockLease")} must be a time span between 30 ms and {TimeSpan.FromMilliseconds(int.MaxValue)}, such as '00:00:30': it is how long a crashed instance's conversation lock blocks the user");
+        }
+
         // Redis expiries are whole milliseconds, and a claim that never expires would block a crashed instance's callback for good.
         if (options.ClaimTimeout < TimeSpan.FromMilliseconds(1))
         {

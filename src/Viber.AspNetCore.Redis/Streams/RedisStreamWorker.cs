@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -46,6 +47,11 @@ internal sealed class RedisStreamWorker(
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     private readonly RedisViberStreamOptions _options = layout.Options;
+
+    // Entries whose handlers succeeded here but whose acknowledgement failed (Redis went away between the two). The
+    // deduplication key's completion may be waiting to be written too, so the key alone cannot tell; delivered here
+    // again, such an entry is acknowledged without running its handlers a second time.
+    private readonly ConcurrentDictionary<(int Partition, string Id), bool> _handledNotAcknowledged = new();
 
     /// <summary>Runs the partition until <paramref name="stopping"/>; <paramref name="abort"/> cancels running handlers.</summary>
     public async Task RunAsync(int partition, CancellationToken stopping, CancellationToken abort)
@@ -112,11 +118,16 @@ internal sealed class RedisStreamWorker(
         }
     }
 
-    /// <summary>The poll interval, doubled per consecutive failure up to <see cref="MaxBackoff"/>, so an outage does not flood the log.</summary>
+    /// <summary>
+    /// The poll interval, doubled per consecutive failure up to <see cref="MaxBackoff"/> and a third of the lease, so an
+    /// outage does not flood the log, yet a worker that owes an acknowledgement is back soon after Redis is: one
+    /// sleeping longer than its lease would leave its handled entry for another instance to claim and run again.
+    /// </summary>
     private TimeSpan Backoff(int failures)
     {
+        var cap = _options.LeaseTimeout / 3 < MaxBackoff ? _options.LeaseTimeout / 3 : MaxBackoff;
         var delay = _options.PollInterval * Math.Pow(2, Math.Min(failures - 1, 16));
-        return delay < MaxBackoff ? delay : (_options.PollInterval > MaxBackoff ? _options.PollInterval : MaxBackoff);
+        return delay < cap ? delay : (_options.PollInterval > cap ? _options.PollInterval : cap);
     }
 
     private async Task EnsureGroupAsync(IDatabase database, int partition)
@@ -190,6 +201,14 @@ internal sealed class RedisStreamWorker(
 
         var eventName = entry[RedisStreamFields.Event].ToString();
         var token = entry[RedisStreamFields.MessageToken].ToString();
+        if (_handledNotAcknowledged.ContainsKey((partition, id)))
+        {
+            await AcknowledgeAsync(database, partition, entry.Id).ConfigureAwait(false);
+            _handledNotAcknowledged.TryRemove((partition, id), out _);
+            StreamLog.AcknowledgedLate(logger, eventName, token, id);
+            return true;
+        }
+
         if (delivery.Claimed)
         {
             StreamLog.Claimed(logger, eventName, token, id, partition, delivery.Deliveries);
@@ -242,7 +261,9 @@ internal sealed class RedisStreamWorker(
         switch (result.Outcome)
         {
             case ViberProcessOutcome.Succeeded:
+                _handledNotAcknowledged[(partition, id)] = true;
                 await AcknowledgeAsync(database, partition, entry.Id).ConfigureAwait(false);
+                _handledNotAcknowledged.TryRemove((partition, id), out _);
                 return true;
             case ViberProcessOutcome.Cancelled:
                 StreamLog.LeftPending(logger, eventName, token, id);

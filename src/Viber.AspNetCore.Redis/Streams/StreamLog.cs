@@ -52,4 +52,7 @@ internal static partial class StreamLog
 
     [LoggerMessage(664, LogLevel.Debug, "Acknowledged entry {EntryId} of partition {Partition}, which no longer holds a callback (it was deleted).", EventName = "StreamEntryEmpty")]
     public static partial void EmptyEntry(ILogger logger, string entryId, int partition);
+
+    [LoggerMessage(665, LogLevel.Information, "Acknowledged the Viber {Event} callback {MessageToken} (entry {EntryId}) without running it again: this instance handled it, and its acknowledgement failed when Redis went away.", EventName = "StreamEntryAcknowledgedLate")]
+    public static partial void AcknowledgedLate(ILogger logger, string @event, string messageToken, string entryId);
 }

@@ -7,8 +7,9 @@ using System.Text;
 namespace Viber.AspNetCore.Redis.Tests.Support;
 
 /// <summary>
-/// A real redis-server in the foreground on a free 127.0.0.1 port, with no persistence and a throwaway directory;
-/// killed on dispose.
+/// A real redis-server in the foreground on a free 127.0.0.1 port and a throwaway directory; killed on dispose. By
+/// default it keeps nothing on disk; a durable one writes every command to its append-only file before answering
+/// (<c>appendfsync always</c>), so a kill and a restart lose nothing acknowledged.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
@@ -17,13 +18,15 @@ public sealed class RedisServer : IAsyncDisposable
 
     private readonly string _directory;
     private readonly string _executable;
+    private readonly bool _durable;
     private Process _process;
 
-    private RedisServer(Process process, string executable, string directory, int port)
+    private RedisServer(Process process, string executable, string directory, int port, bool durable)
     {
         _process = process;
         _executable = executable;
         _directory = directory;
+        _durable = durable;
         Port = port;
     }
 
@@ -39,7 +42,9 @@ public sealed class RedisServer : IAsyncDisposable
         : null;
 
     /// <summary>Starts a server and waits until it answers PING.</summary>
-    public static async Task<RedisServer> StartAsync(CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <param name="durable">Whether every write is fsynced to an append-only file that a restart reloads.</param>
+    public static async Task<RedisServer> StartAsync(CancellationToken cancellationToken, bool durable = false)
     {
         var executable = FindExecutable() ?? throw new InvalidOperationException(UnavailableReason);
         var failures = new StringBuilder();
@@ -50,8 +55,8 @@ public sealed class RedisServer : IAsyncDisposable
             var port = FreePort.Next();
             var directory = Directory.CreateTempSubdirectory("viber-redis-").FullName;
             var output = new StringBuilder();
-            var process = Start(executable, port, directory, output);
-            var server = new RedisServer(process, executable, directory, port);
+            var process = Start(executable, port, directory, durable, output);
+            var server = new RedisServer(process, executable, directory, port, durable);
             if (await server.WaitUntilReadyAsync(cancellationToken))
             {
                 return server;
@@ -92,13 +97,13 @@ public sealed class RedisServer : IAsyncDisposable
         await _process.WaitForExitAsync(timeout.Token);
     }
 
-    /// <summary>Starts the stopped server again on its port (empty: it keeps no data) and waits until it answers PING.</summary>
+    /// <summary>Starts the stopped server again on its port (empty unless durable) and waits until it answers PING.</summary>
     public async Task RestartAsync(CancellationToken cancellationToken)
     {
         await StopAsync();
         _process.Dispose();
         var output = new StringBuilder();
-        _process = Start(_executable, Port, _directory, output);
+        _process = Start(_executable, Port, _directory, _durable, output);
         if (!await WaitUntilReadyAsync(cancellationToken))
         {
             lock (output)
@@ -122,7 +127,7 @@ public sealed class RedisServer : IAsyncDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private static Process Start(string executable, int port, string directory, StringBuilder output)
+    private static Process Start(string executable, int port, string directory, bool durable, StringBuilder output)
     {
         var info = new ProcessStartInfo(executable)
         {
@@ -131,7 +136,7 @@ public sealed class RedisServer : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = directory,
         };
-        foreach (var argument in (string[])["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", directory, "--loglevel", "warning"])
+        foreach (var argument in (string[])["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", durable ? "yes" : "no", "--appendfsync", "always", "--daemonize", "no", "--dir", directory, "--loglevel", "warning"])
         {
             info.ArgumentList.Add(argument);
         }
