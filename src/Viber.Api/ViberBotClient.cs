@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -418,7 +419,7 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
         // A request message and its content are single-use, so every attempt builds its own from the same bytes.
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = JsonContentType;
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseAddress, method)) { Content = content };
+        using var request = new ViberApiRequestMessage(HttpMethod.Post, new Uri(_baseAddress, method)) { Content = content };
         request.Headers.TryAddWithoutValidation(ViberApiMethods.AuthTokenHeader, _authToken);
 
         using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -427,19 +428,30 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
             return ViberAttemptResult.FromHttpError(response.StatusCode, response.ReasonPhrase, GetRetryAfter(response));
         }
 
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        // What a diagnostics handler records comes from this one parse; it does not read the body a second time.
+        var observed = "error";
+        try
         {
-            try
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
             {
-                var parsed = await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false)
-                    ?? throw new JsonException("The body is JSON null.");
-                return ViberAttemptResult.FromResponse(parsed);
+                try
+                {
+                    var parsed = await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false)
+                        ?? throw new JsonException("The body is JSON null.");
+                    observed = ((int)parsed.Status).ToString(CultureInfo.InvariantCulture);
+                    return ViberAttemptResult.FromResponse(parsed);
+                }
+                catch (JsonException ex)
+                {
+                    observed = "invalid_response";
+                    throw new JsonException($"Viber {method} answered with a body that is not a valid response: {ex.Message}", ex);
+                }
             }
-            catch (JsonException ex)
-            {
-                throw new JsonException($"Viber {method} answered with a body that is not a valid response: {ex.Message}", ex);
-            }
+        }
+        finally
+        {
+            request.Observer?.Completed(observed);
         }
     }
 
