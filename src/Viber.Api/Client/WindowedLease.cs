@@ -28,17 +28,22 @@ internal sealed class WindowedLease(RateLimitLease permit, TimeSpan window, Time
     {
         if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            _ = ReturnAfterWindowAsync();
+            _ = ReturnAfterWindowAsync(timeProvider.GetTimestamp());
         }
 
         base.Dispose(disposing);
     }
 
-    private async Task ReturnAfterWindowAsync()
+    private async Task ReturnAfterWindowAsync(long disposedAt)
     {
         using (permit)
         {
-            await Task.Delay(window, timeProvider).ConfigureAwait(false);
+            // A timer can fire up to a millisecond early, and a permit back a moment too soon is a request Viber counts
+            // in the previous window (seen as status 12 at the emulator's limit): the window is measured on the clock.
+            for (var left = window; left > TimeSpan.Zero; left = window - timeProvider.GetElapsedTime(disposedAt))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)), timeProvider).ConfigureAwait(false);
+            }
         }
     }
 }
