@@ -20,6 +20,9 @@ public class CallbackDeserializationBenchmarks
          "message":{"type":"text","text":"a message to the service","tracking_data":"tracking data"}}
         """u8.ToArray();
 
+    private static readonly JsonTypeInfo MessageCallbackType = ViberJson.Options.GetTypeInfo(typeof(MessageCallback));
+    private static readonly JsonTypeInfo UnknownCallbackType = ViberJson.Options.GetTypeInfo(typeof(UnknownCallback));
+
     [Benchmark(Baseline = true)]
     public ViberCallback TwoPassJsonDocument()
     {
@@ -27,8 +30,8 @@ public class CallbackDeserializationBenchmarks
         var eventName = document.RootElement.GetProperty("event").GetString();
         JsonTypeInfo typeInfo = eventName switch
         {
-            "message" => ViberJsonContext.Default.MessageCallback,
-            _ => ViberJsonContext.Default.UnknownCallback,
+            "message" => MessageCallbackType,
+            _ => UnknownCallbackType,
         };
         return (ViberCallback)JsonSerializer.Deserialize(Body, typeInfo)!;
     }

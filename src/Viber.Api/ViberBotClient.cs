@@ -72,17 +72,7 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     /// <summary>Initializes a new instance of the <see cref="ViberBotClient"/> class.</summary>
     /// <param name="httpClient">The HTTP client (from IHttpClientFactory in ASP.NET Core).</param>
     /// <param name="options">The token, base address, default sender, retry and pacing settings.</param>
-    /// <param name="timeProvider">The time source for retry delays and broadcast pacing; the system clock by default.</param>
-    /// <exception cref="ArgumentException">An option is missing or out of range.</exception>
-    public ViberBotClient(HttpClient httpClient, ViberBotClientOptions options, TimeProvider? timeProvider = null)
-        : this(httpClient, options, timeProvider, null)
-    {
-    }
-
-    /// <summary>Initializes a new instance of the <see cref="ViberBotClient"/> class that paces broadcasts with a shared limiter.</summary>
-    /// <param name="httpClient">The HTTP client (from IHttpClientFactory in ASP.NET Core).</param>
-    /// <param name="options">The token, base address, default sender and retry settings.</param>
-    /// <param name="timeProvider">The time source for retry delays and timeouts; the system clock by default.</param>
+    /// <param name="timeProvider">The time source for retry delays, timeouts and broadcast pacing; the system clock by default.</param>
     /// <param name="broadcastRateLimiter">
     /// The limiter every broadcast_message request (retries included) takes one permit from, shared by the clients of a
     /// bot (for example a singleton <see cref="ViberBroadcastRateLimiter"/>, or a distributed one); it is not disposed
@@ -91,7 +81,7 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     /// A permit the limiter refuses counts as status 12 (tooManyRequests): retried, then reported.
     /// </param>
     /// <exception cref="ArgumentException">An option is missing or out of range.</exception>
-    public ViberBotClient(HttpClient httpClient, ViberBotClientOptions options, TimeProvider? timeProvider, RateLimiter? broadcastRateLimiter)
+    public ViberBotClient(HttpClient httpClient, ViberBotClientOptions options, TimeProvider? timeProvider = null, RateLimiter? broadcastRateLimiter = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);

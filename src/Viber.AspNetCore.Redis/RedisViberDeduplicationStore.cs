@@ -17,7 +17,7 @@ namespace Viber.AspNetCore.Redis;
 /// Redis errors are not caught here: the webhook answers 503 to a failed claim (Viber retries), and keeps a failed
 /// completion to write later (see the README's Redis section).
 /// </remarks>
-public sealed class RedisViberDeduplicationStore : IViberDeduplicationStore
+internal sealed class RedisViberDeduplicationStore : IViberDeduplicationStore
 {
     /// <summary>The prefix of the value of a key whose handlers are running; the claim token follows it.</summary>
     internal const string InProgressPrefix = "in-progress:";

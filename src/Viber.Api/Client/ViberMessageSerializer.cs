@@ -7,7 +7,7 @@ namespace Viber.Api.Client;
 /// Writes messages as the JSON bodies Viber expects, after checking them with <see cref="ViberMessageValidator"/>.
 /// The message is never modified: a missing sender is filled from the default sender in the JSON only.
 /// </summary>
-public static class ViberMessageSerializer
+internal static class ViberMessageSerializer
 {
     /// <summary>
     /// Serializes a welcome message, the body of the HTTP 200 answer to a <c>conversation_started</c> callback:

@@ -5,7 +5,7 @@ namespace Viber.Api.Serialization;
 /// are kept as they are, so they survive a round trip instead of failing deserialization.
 /// </summary>
 /// <typeparam name="TSelf">The implementing value type.</typeparam>
-public interface IStringValue<TSelf>
+internal interface IStringValue<TSelf>
     where TSelf : struct, IStringValue<TSelf>
 {
     /// <summary>Gets the wire value.</summary>

@@ -5,7 +5,7 @@ namespace Viber.Api.Serialization;
 
 /// <summary>Reads and writes an <see cref="IStringValue{TSelf}"/> as a JSON string, keeping unknown values.</summary>
 /// <typeparam name="T">The string-backed value type.</typeparam>
-public sealed class StringValueConverter<T> : JsonConverter<T>
+internal sealed class StringValueConverter<T> : JsonConverter<T>
     where T : struct, IStringValue<T>
 {
     /// <inheritdoc />

@@ -9,7 +9,7 @@ namespace Viber.Api.Serialization;
 /// Reads a <see cref="ViberCallback"/> as the subtype its <c>event</c> names (wherever it stands in the object),
 /// and an unknown event as <see cref="UnknownCallback"/>. Writes the runtime type.
 /// </summary>
-public sealed class ViberCallbackConverter : JsonConverter<ViberCallback>
+internal sealed class ViberCallbackConverter : JsonConverter<ViberCallback>
 {
     /// <inheritdoc />
     public override ViberCallback? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -5,7 +5,10 @@ using Viber.Api.Messages;
 
 namespace Viber.Api.Serialization;
 
-/// <summary>Reads and writes Viber JSON with <see cref="ViberJsonContext"/>.</summary>
+/// <summary>
+/// Reads and writes Viber JSON the way this library does: source-generated (no reflection, AOT-safe), tolerant on
+/// input, non-ASCII text written as UTF-8. The one public entry point to the library's JSON settings.
+/// </summary>
 public static class ViberJson
 {
     /// <summary>
@@ -13,17 +16,13 @@ public static class ViberJson
     /// plus an encoder that writes non-ASCII text as UTF-8 instead of <c>\uXXXX</c> escapes. Viber's 30 KB request
     /// limit counts bytes: 7,000 Cyrillic characters are 14 KB as UTF-8 but 42 KB escaped.
     /// </summary>
-    public static ViberJsonContext Context { get; } = new(new JsonSerializerOptions(ViberJsonContext.Default.Options)
-    {
-        // Only HTML-sensitive characters are left unescaped; quotes, backslashes and control characters still are.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    internal static ViberJsonContext Context { get; } = CreateContext();
 
-        // A key given twice has no single meaning (the converters' peek reads the first, the model the last), so a
-        // body such as {"event":"webhook","event":"message"} is refused instead of read one way or the other.
-        AllowDuplicateProperties = false,
-    });
-
-    /// <summary>Gets the options of <see cref="Context"/>.</summary>
+    /// <summary>
+    /// Gets the options everything in this library reads and writes with; read-only. Their type info resolver knows
+    /// every callback, message and API type, so <c>ViberJson.Options.GetTypeInfo(typeof(UserDetails))</c> or adding
+    /// <c>ViberJson.Options.TypeInfoResolver</c> to your own options' resolver chain serializes them without reflection.
+    /// </summary>
     public static JsonSerializerOptions Options => Context.Options;
 
     /// <summary>Deserializes a callback body exactly as Viber posted it.</summary>
@@ -53,4 +52,22 @@ public static class ViberJson
     public static ViberMessage DeserializeMessage(ReadOnlySpan<byte> utf8Json)
         => JsonSerializer.Deserialize(utf8Json, ViberJson.Context.ViberMessage)
             ?? throw new JsonException("The message is JSON null.");
+
+    private static ViberJsonContext CreateContext()
+    {
+        var context = new ViberJsonContext(new JsonSerializerOptions(ViberJsonContext.Default.Options)
+        {
+            // Only HTML-sensitive characters are left unescaped; quotes, backslashes and control characters still are.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+
+            // A key given twice has no single meaning (the converters' peek reads the first, the model the last), so a
+            // body such as {"event":"webhook","event":"message"} is refused instead of read one way or the other.
+            AllowDuplicateProperties = false,
+        });
+
+        // The options are public (Options): frozen now, so no caller can change how every other part of the app reads
+        // and writes Viber JSON by adding a converter before the first call.
+        context.Options.MakeReadOnly();
+        return context;
+    }
 }

@@ -55,4 +55,4 @@ namespace Viber.Api.Serialization;
 [JsonSerializable(typeof(IList<string>))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(int))]
-public sealed partial class ViberJsonContext : JsonSerializerContext;
+internal sealed partial class ViberJsonContext : JsonSerializerContext;

@@ -9,7 +9,7 @@ namespace Viber.Api.Serialization;
 /// Reads a <see cref="ViberMessage"/> as the subtype its <c>type</c> names; no type with a keyboard is a
 /// <see cref="KeyboardMessage"/>, anything else an <see cref="UnknownMessage"/>. Writes the runtime type.
 /// </summary>
-public sealed class ViberMessageConverter : JsonConverter<ViberMessage>
+internal sealed class ViberMessageConverter : JsonConverter<ViberMessage>
 {
     /// <inheritdoc />
     public override ViberMessage? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

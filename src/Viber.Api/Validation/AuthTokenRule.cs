@@ -6,7 +6,7 @@ namespace Viber.Api.Validation;
 /// The rule for a bot's auth token, shared by <see cref="ViberBotClient"/> and the ASP.NET Core start-up check, so a
 /// token that passes the start-up check never fails when the first client is created.
 /// </summary>
-public static class AuthTokenRule
+internal static class AuthTokenRule
 {
     /// <summary>Tells what, if anything, is wrong with a token.</summary>
     /// <param name="token">The token, or <see langword="null"/>.</param>

@@ -6,7 +6,7 @@ namespace Viber.Api.Validation;
 /// The one test for "an absolute http or https URL", used by the client, its message rules and the ASP.NET Core
 /// start-up checks, so a URL accepted at start-up is also accepted on the first call.
 /// </summary>
-public static class HttpUrl
+internal static class HttpUrl
 {
     /// <summary>Tells whether a URI is absolute with the http or https scheme.</summary>
     /// <param name="uri">The URI, or <see langword="null"/>.</param>

@@ -7,7 +7,7 @@ namespace Viber.Api.Validation;
 /// parameters of API levels 3, 4 and 6; rich media), and sets it.
 /// </summary>
 /// <remarks>
-/// It lives beside <see cref="ViberMessageValidator"/> because it is the same rule table the validator enforces:
+/// It lives beside the message validation because it is the same rule table the client enforces before sending:
 /// a message whose <see cref="ViberMessage.MinApiVersion"/> is set below what its features need is refused.
 /// </remarks>
 public static class MinApiVersion

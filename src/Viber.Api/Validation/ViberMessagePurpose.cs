@@ -1,7 +1,7 @@
 namespace Viber.Api.Validation;
 
 /// <summary>What a message is being validated for; the rules on <c>receiver</c> differ.</summary>
-public enum ViberMessagePurpose
+internal enum ViberMessagePurpose
 {
     /// <summary>send_message: <c>receiver</c> is required.</summary>
     SendMessage = 0,

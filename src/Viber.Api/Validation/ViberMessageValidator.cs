@@ -12,7 +12,7 @@ namespace Viber.Api.Validation;
 /// tracking_data, min_api_version), the type's body, the keyboard, and last whether min_api_version is high
 /// enough for the features used (<see cref="MinApiVersion"/>).
 /// </remarks>
-public static class ViberMessageValidator
+internal static class ViberMessageValidator
 {
     /// <summary>The largest request body Viber accepts: 30 KB.</summary>
     public const int MaxRequestBytes = 30 * 1024;

@@ -58,10 +58,12 @@ public sealed class EnvelopeRuleTests
     }
 
     [Theory]
-    [InlineData(ViberMessagePurpose.Broadcast, "broadcast_list")]
-    [InlineData(ViberMessagePurpose.WelcomeMessage, "welcome")]
-    public void Receiver_must_be_unset_when_not_sending_to_one_user(ViberMessagePurpose purpose, string ruleText)
+    [InlineData((int)ViberMessagePurpose.Broadcast, "broadcast_list")]
+    [InlineData((int)ViberMessagePurpose.WelcomeMessage, "welcome")]
+    public void Receiver_must_be_unset_when_not_sending_to_one_user(int purposeValue, string ruleText)
     {
+        // The purpose is internal, and a public test method cannot take an internal type.
+        var purpose = (ViberMessagePurpose)purposeValue;
         Expect.Valid(Valid.With(Valid.Text(), m => m.Receiver = null), purpose);
 
         var exception = Expect.Invalid(Valid.Text(), "receiver", purpose);
