@@ -37,6 +37,29 @@ public interface IViberBotClient
     /// <returns>The aggregate: message tokens and every receiver that was not reached, with its status.</returns>
     Task<BroadcastResult> BroadcastMessageAsync(ViberMessage message, IEnumerable<string> receivers, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Sends one message to any number of subscribed users (broadcast_message), reading the receivers 300 at a time
+    /// as the requests go out (never copying them), paced to at most 500 requests per 10 seconds, and reporting
+    /// progress after every request.
+    /// </summary>
+    /// <param name="message">The message; placeholders such as <c>replace_me_with_user_name</c> are replaced by Viber.</param>
+    /// <param name="receivers">The receivers' user ids, enumerated once.</param>
+    /// <param name="options">The progress sink and the receiver count of a stream; none when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the remaining requests.</param>
+    /// <returns>The aggregate: message tokens and every receiver that was not reached, with its status.</returns>
+    Task<BroadcastResult> BroadcastMessageAsync(ViberMessage message, IEnumerable<string> receivers, ViberBroadcastOptions? options, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends one message to a stream of subscribed users (broadcast_message), for example read from a database,
+    /// 300 receivers ahead of the requests at most, paced to at most 500 requests per 10 seconds.
+    /// </summary>
+    /// <param name="message">The message; placeholders such as <c>replace_me_with_user_name</c> are replaced by Viber.</param>
+    /// <param name="receivers">The receivers' user ids, enumerated once.</param>
+    /// <param name="options">The progress sink and the receiver count, when known; none when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the stream and the remaining requests.</param>
+    /// <returns>The aggregate: message tokens and every receiver that was not reached, with its status.</returns>
+    Task<BroadcastResult> BroadcastMessageAsync(ViberMessage message, IAsyncEnumerable<string> receivers, ViberBroadcastOptions? options = null, CancellationToken cancellationToken = default);
+
     /// <summary>Gets the account's details (get_account_info).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The account details.</returns>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -34,6 +35,13 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     /// code, so <see cref="ViberStatusExtensions.IsDocumented"/> reads it as a general error.
     /// </summary>
     public const ViberStatus BroadcastRequestFailedStatus = (ViberStatus)(-1);
+
+    /// <summary>
+    /// The status of broadcast receivers that could not be sent to because the client found them invalid after the
+    /// broadcast had started (a null or blank id in a stream, or a request that would break 30 KB);
+    /// <see cref="BroadcastFailure.StatusMessage"/> says which. Not a documented code either.
+    /// </summary>
+    public const ViberStatus BroadcastReceiverInvalidStatus = (ViberStatus)(-2);
 
     /// <summary>The most receivers Viber accepts in one broadcast_message request.</summary>
     public const int MaxBroadcastReceiversPerRequest = 300;
@@ -126,54 +134,74 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>See <see cref="BroadcastMessageAsync(ViberMessage, IEnumerable{string}, ViberBroadcastOptions?, CancellationToken)"/>.</remarks>
+    /// <exception cref="ViberValidationException">The message or a receiver id breaks a documented limit before the first request; nothing was sent.</exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled; requests already sent stay sent.</exception>
+    public Task<BroadcastResult> BroadcastMessageAsync(ViberMessage message, IEnumerable<string> receivers, CancellationToken cancellationToken = default)
+        => BroadcastMessageAsync(message, receivers, null, cancellationToken);
+
+    /// <inheritdoc />
     /// <remarks>
     /// <para>
-    /// The message and every request body are validated before the first request is sent; receivers are sent as
-    /// given (order and duplicates kept), and a null or blank id is a <see cref="ViberValidationException"/>.
-    /// Requests go one after another, each (and each retry) taking a permit from the broadcast rate limiter: the one
-    /// given to the constructor, or this client's own, which allows
+    /// The receivers are read 300 at a time as requests go out, enumerated once and never copied, so memory does not
+    /// grow with their number; each request body is written when it is sent. Receivers are sent as given (order and
+    /// duplicates kept). Requests go one after another, each (and each retry) taking a permit from the broadcast rate
+    /// limiter: the one given to the constructor, or this client's own, which allows
     /// <see cref="ViberBotClientOptions.BroadcastRequestsPerWindow"/> requests in any
     /// <see cref="ViberBotClientOptions.BroadcastWindow"/> across all of the client's broadcasts.
+    /// </para>
+    /// <para>
+    /// What is wrong before the first request goes out throws <see cref="ViberValidationException"/> and nothing is
+    /// sent: the message, an empty list, and a null or blank id among the first 300 (or anywhere in an
+    /// <see cref="ICollection{T}"/> or <see cref="IReadOnlyCollection{T}"/>, which is checked whole first). Later in a
+    /// stream, a null or blank id, or a request that would break 30 KB, cannot be sent: those receivers are listed in
+    /// <see cref="BroadcastResult.Failed"/> with <see cref="BroadcastReceiverInvalidStatus"/> and the rest go on.
     /// </para>
     /// <para>
     /// A request that still fails after retries does not stop the broadcast nor lose what was sent: its receivers
     /// are listed in <see cref="BroadcastResult.Failed"/> with the status Viber returned, or with
     /// <see cref="BroadcastRequestFailedStatus"/> after an HTTP error, timeout or invalid response, and the next
-    /// request goes on. Receivers in Viber's <c>failed_list</c> are listed too. Only validation errors and
-    /// cancellation throw; check <see cref="BroadcastResult.AllSucceeded"/>.
+    /// request goes on. Receivers in Viber's <c>failed_list</c> are listed too. Every receiver read is counted in
+    /// <see cref="BroadcastResult.ReceiverCount"/>. Check <see cref="BroadcastResult.AllSucceeded"/>.
     /// </para>
     /// </remarks>
-    /// <exception cref="ViberValidationException">The message, a receiver id or a request body breaks a documented limit; nothing was sent.</exception>
-    /// <exception cref="OperationCanceledException">The caller cancelled; requests already sent stay sent.</exception>
-    public async Task<BroadcastResult> BroadcastMessageAsync(ViberMessage message, IEnumerable<string> receivers, CancellationToken cancellationToken = default)
+    /// <exception cref="ViberValidationException">The message or a receiver id breaks a documented limit before the first request; nothing was sent.</exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled; requests already sent stay sent (and were reported as progress).</exception>
+    public Task<BroadcastResult> BroadcastMessageAsync(ViberMessage message, IEnumerable<string> receivers, ViberBroadcastOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var receiverList = UserIdList.Validate(receivers, "broadcast_list");
-        var requests = ViberMessageSerializer.SerializeBroadcast(message, _options.DefaultSender, receiverList, MaxBroadcastReceiversPerRequest);
-
-        var result = new BroadcastResult { ReceiverCount = receiverList.Length };
-        foreach (var (chunk, body) in requests)
+        ArgumentNullException.ThrowIfNull(receivers);
+        int? count = receivers switch
         {
-            try
-            {
-                var response = await CallAsync(ViberApiMethods.BroadcastMessage, body, ViberJson.Context.BroadcastMessageResponse, _broadcastRateLimiter, cancellationToken).ConfigureAwait(false);
-                result.MessageTokens.Add(response.MessageToken);
-                foreach (var failure in response.FailedList ?? [])
-                {
-                    result.Failed.Add(failure);
-                }
-            }
-            catch (ViberApiException ex)
-            {
-                AddFailures(result, chunk, ex.Status, ex.StatusMessage ?? ex.Message);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TimeoutException or JsonException)
-            {
-                AddFailures(result, chunk, BroadcastRequestFailedStatus, ex.Message);
-            }
+            ICollection<string> collection => collection.Count,
+            IReadOnlyCollection<string> collection => collection.Count,
+            _ => null,
+        };
+
+        // A list in memory is checked whole first (walking it again costs no copy), so a bad id throws before anything is sent.
+        if (count is not null)
+        {
+            UserIdList.ValidateEach(receivers, "broadcast_list");
         }
 
-        return result;
+        var messageJson = ViberMessageSerializer.PrepareBroadcast(message, _options.DefaultSender);
+        return BroadcastAsync(messageJson, new BroadcastReceiverReader(receivers), options?.ReceiverCount ?? count, options?.Progress, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// As <see cref="BroadcastMessageAsync(ViberMessage, IEnumerable{string}, ViberBroadcastOptions?, CancellationToken)"/>,
+    /// for receivers read as they are needed (for example from a database): the stream is enumerated once, 300
+    /// receivers ahead of the requests at most.
+    /// </remarks>
+    /// <exception cref="ViberValidationException">The message or a receiver id breaks a documented limit before the first request; nothing was sent.</exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled; requests already sent stay sent (and were reported as progress).</exception>
+    public Task<BroadcastResult> BroadcastMessageAsync(ViberMessage message, IAsyncEnumerable<string> receivers, ViberBroadcastOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(receivers);
+        var messageJson = ViberMessageSerializer.PrepareBroadcast(message, _options.DefaultSender);
+        return BroadcastAsync(messageJson, new BroadcastReceiverReader(receivers, cancellationToken), options?.ReceiverCount, options?.Progress, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -221,12 +249,90 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
         }
     }
 
-    private static void AddFailures(BroadcastResult result, ArraySegment<string> receivers, ViberStatus status, string statusMessage)
+    private async Task<BroadcastResult> BroadcastAsync(
+        byte[] messageJson, BroadcastReceiverReader reader, int? totalReceivers, IProgress<ViberBroadcastProgress>? progress, CancellationToken cancellationToken)
     {
-        foreach (var receiver in receivers)
+        await using (reader.ConfigureAwait(false))
         {
-            result.Failed.Add(new BroadcastFailure { Receiver = receiver, Status = status, StatusMessage = statusMessage });
+            var run = new BroadcastRun(totalReceivers, progress, _options.BroadcastRequestsPerWindow, _options.BroadcastWindow, _timeProvider);
+            var read = new string?[MaxBroadcastReceiversPerRequest];
+            var valid = new string[MaxBroadcastReceiversPerRequest];
+            while (true)
+            {
+                var offset = reader.Read;
+                var count = await reader.ReadAsync(read, cancellationToken).ConfigureAwait(false);
+                if (count == 0)
+                {
+                    if (offset == 0)
+                    {
+                        throw new ViberValidationException("broadcast_list", "must contain at least one user id");
+                    }
+
+                    return run.Result;
+                }
+
+                run.AddReceivers(count);
+                var validCount = 0;
+                for (var i = 0; i < count; i++)
+                {
+                    var receiver = read[i];
+                    read[i] = null;
+                    if (!string.IsNullOrWhiteSpace(receiver))
+                    {
+                        valid[validCount++] = receiver;
+                    }
+                    else if (!run.AnySent)
+                    {
+                        throw new ViberValidationException($"broadcast_list[{offset + i}]", "must be a user id, not null or blank");
+                    }
+                    else
+                    {
+                        run.AddUnsent(receiver, BroadcastReceiverInvalidStatus, $"broadcast_list[{offset + i}] is not a user id (null or blank); not sent.");
+                    }
+                }
+
+                if (validCount > 0)
+                {
+                    await SendBroadcastRequestAsync(run, messageJson, new ArraySegment<string>(valid, 0, validCount), cancellationToken).ConfigureAwait(false);
+                }
+
+                run.Report();
+            }
         }
+    }
+
+    private async Task SendBroadcastRequestAsync(BroadcastRun run, byte[] messageJson, ArraySegment<string> receivers, CancellationToken cancellationToken)
+    {
+        var body = MessageJsonWriter.WithBroadcastList(messageJson, receivers);
+        if (body.Length > ViberMessageValidator.MaxRequestBytes)
+        {
+            if (!run.AnySent)
+            {
+                ViberMessageValidator.ValidateRequestSize(body.Length);
+            }
+
+            run.Rejected(receivers, BroadcastReceiverInvalidStatus, $"The request would be {body.Length} bytes of JSON, over {ViberMessageValidator.MaxRequestBytes}; not sent.");
+            return;
+        }
+
+        run.Sending();
+        var unpaced = _broadcastRateLimiter.GetStatistics() is { CurrentAvailablePermits: > 0 };
+        var started = _timeProvider.GetTimestamp();
+        try
+        {
+            var response = await CallAsync(ViberApiMethods.BroadcastMessage, body, ViberJson.Context.BroadcastMessageResponse, _broadcastRateLimiter, cancellationToken).ConfigureAwait(false);
+            run.Accepted(receivers.Count, response);
+        }
+        catch (ViberApiException ex)
+        {
+            run.Rejected(receivers, ex.Status, ex.StatusMessage ?? ex.Message);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or JsonException)
+        {
+            run.Rejected(receivers, BroadcastRequestFailedStatus, ex.Message);
+        }
+
+        run.RequestDone(_timeProvider.GetElapsedTime(started), unpaced);
     }
 
     private static byte[] SerializeRequest<T>(T request, JsonTypeInfo<T> typeInfo)
@@ -303,7 +409,7 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
         // A request message and its content are single-use, so every attempt builds its own from the same bytes.
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = JsonContentType;
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseAddress, method)) { Content = content };
+        using var request = new ViberApiRequestMessage(HttpMethod.Post, new Uri(_baseAddress, method)) { Content = content };
         request.Headers.TryAddWithoutValidation(ViberApiMethods.AuthTokenHeader, _authToken);
 
         using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -312,19 +418,30 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
             return ViberAttemptResult.FromHttpError(response.StatusCode, response.ReasonPhrase, GetRetryAfter(response));
         }
 
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        // What a diagnostics handler records comes from this one parse; it does not read the body a second time.
+        var observed = "error";
+        try
         {
-            try
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
             {
-                var parsed = await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false)
-                    ?? throw new JsonException("The body is JSON null.");
-                return ViberAttemptResult.FromResponse(parsed);
+                try
+                {
+                    var parsed = await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false)
+                        ?? throw new JsonException("The body is JSON null.");
+                    observed = ((int)parsed.Status).ToString(CultureInfo.InvariantCulture);
+                    return ViberAttemptResult.FromResponse(parsed);
+                }
+                catch (JsonException ex)
+                {
+                    observed = "invalid_response";
+                    throw new JsonException($"Viber {method} answered with a body that is not a valid response: {ex.Message}", ex);
+                }
             }
-            catch (JsonException ex)
-            {
-                throw new JsonException($"Viber {method} answered with a body that is not a valid response: {ex.Message}", ex);
-            }
+        }
+        finally
+        {
+            request.Observer?.Completed(observed);
         }
     }
 

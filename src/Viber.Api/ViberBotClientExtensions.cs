@@ -97,7 +97,7 @@ public static class ViberBotClientExtensions
         return Send(client, new KeyboardMessage(), receiver, keyboard, trackingData, cancellationToken);
     }
 
-    /// <summary>Broadcasts a text message; see <see cref="IViberBotClient.BroadcastMessageAsync"/> for splitting, pacing and failures.</summary>
+    /// <summary>Broadcasts a text message; see <see cref="IViberBotClient.BroadcastMessageAsync(Messages.ViberMessage, IEnumerable{string}, CancellationToken)"/> for splitting, pacing and failures.</summary>
     /// <param name="client">The client.</param>
     /// <param name="receivers">The receivers' user ids.</param>
     /// <param name="text">The text; placeholders such as <c>replace_me_with_user_name</c> are replaced by Viber.</param>

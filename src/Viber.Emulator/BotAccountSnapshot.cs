@@ -32,6 +32,15 @@ public sealed record BotAccountSnapshot
     /// <summary>Gets how many users are subscribed.</summary>
     public int SubscribersCount { get; init; }
 
+    /// <summary>
+    /// Gets the most broadcast_message requests the emulator accepted in any one sliding window
+    /// (<see cref="ViberEmulatorOptions.BroadcastWindow"/>) so far: how close a bot's pacing came to the limit.
+    /// </summary>
+    public int MostBroadcastsInAnyWindow { get; init; }
+
+    /// <summary>Gets how many broadcast_message requests were answered with status 12 (tooManyRequests) for breaking the limit.</summary>
+    public long BroadcastsRefused { get; init; }
+
     /// <summary>Takes a consistent snapshot of the account under the state's lock.</summary>
     internal static BotAccountSnapshot Take(EmulatorState state)
     {
@@ -48,6 +57,8 @@ public sealed record BotAccountSnapshot
                 SendName = state.Account.SendName,
                 SendPhoto = state.Account.SendPhoto,
                 SubscribersCount = state.Users.Values.Count(u => u.Subscribed),
+                MostBroadcastsInAnyWindow = state.Account.Broadcasts.Peak,
+                BroadcastsRefused = state.Account.Broadcasts.Refused,
             };
         }
     }

@@ -46,6 +46,8 @@ public sealed class ViberEmulator : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(Options.EventHistoryLimit, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Options.CallbackTimeout, TimeSpan.Zero, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Options.DefaultWaitTimeout, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.BroadcastRequestsPerWindow, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Options.BroadcastWindow, TimeSpan.Zero, nameof(options));
 
         // Polly accepts retry delays up to one day.
         if (Options.CallbackRetryDelay <= TimeSpan.Zero || Options.CallbackRetryDelay > TimeSpan.FromDays(1))

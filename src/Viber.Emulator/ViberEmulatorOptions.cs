@@ -63,4 +63,20 @@ public sealed class ViberEmulatorOptions
     /// page can act as any user. Bound from <c>Viber:Emulator:AllowRemoteClients</c> in emulator mode.
     /// </summary>
     public bool AllowRemoteClients { get; set; }
+
+    /// <summary>
+    /// Gets or sets the broadcast_message requests allowed in any <see cref="BroadcastWindow"/> before status 12
+    /// (tooManyRequests). Default 500, as Viber documents. Change it only to scale a pacing test down.
+    /// </summary>
+    public int BroadcastRequestsPerWindow { get; set; } = 500;
+
+    /// <summary>Gets or sets the sliding window of <see cref="BroadcastRequestsPerWindow"/>. Default 10 s, as Viber documents.</summary>
+    public TimeSpan BroadcastWindow { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Gets or sets a value indicating whether broadcast_message counts receivers that no simulated user has as
+    /// reached, keeping nothing for them. Default <see langword="false"/>: they are in <c>failed_list</c> with status 5,
+    /// as Viber answers. Turn it on for a broadcast to more receivers than it is worth simulating (a benchmark).
+    /// </summary>
+    public bool AcceptUnknownBroadcastReceivers { get; set; }
 }

@@ -92,12 +92,36 @@ public sealed class RecordingViberBotClient : IViberBotClient, IDisposable
 
     /// <inheritdoc/>
     public Task<BroadcastResult> BroadcastMessageAsync(ViberMessage message, IEnumerable<string> receivers, CancellationToken cancellationToken = default)
+        => BroadcastMessageAsync(message, receivers, null, cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Records the broadcast with its receivers (read whole: a test's lists are small), runs
+    /// <see cref="OnBroadcastMessage"/>, and reports the outcome to <see cref="ViberBroadcastOptions.Progress"/> once,
+    /// as the last report of a real broadcast would read, so code that shows progress can be tested.
+    /// </remarks>
+    public async Task<BroadcastResult> BroadcastMessageAsync(
+        ViberMessage message, IEnumerable<string> receivers, ViberBroadcastOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(receivers);
-        var broadcast = new RecordedBroadcast(message, [.. receivers]);
-        Broadcasts.Enqueue(broadcast);
-        return OnBroadcastMessage(broadcast, cancellationToken);
+        return await RecordBroadcastAsync(new RecordedBroadcast(message, [.. receivers]) { Options = options }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>As the <see cref="IEnumerable{T}"/> overload, after reading the stream whole.</remarks>
+    public async Task<BroadcastResult> BroadcastMessageAsync(
+        ViberMessage message, IAsyncEnumerable<string> receivers, ViberBroadcastOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(receivers);
+        var list = new List<string>();
+        await foreach (var receiver in receivers.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(receiver);
+        }
+
+        return await RecordBroadcastAsync(new RecordedBroadcast(message, list) { Options = options }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -139,6 +163,21 @@ public sealed class RecordingViberBotClient : IViberBotClient, IDisposable
     {
         _sentSignal.Dispose();
         _setWebhookSignal.Dispose();
+    }
+
+    private async Task<BroadcastResult> RecordBroadcastAsync(RecordedBroadcast broadcast, CancellationToken cancellationToken)
+    {
+        Broadcasts.Enqueue(broadcast);
+        var result = await OnBroadcastMessage(broadcast, cancellationToken).ConfigureAwait(false);
+        broadcast.Options?.Progress?.Report(new ViberBroadcastProgress
+        {
+            Succeeded = result.SucceededCount,
+            Failed = result.Failed.Count,
+            Requests = (broadcast.Receivers.Count + ViberBotClient.MaxBroadcastReceiversPerRequest - 1) / ViberBotClient.MaxBroadcastReceiversPerRequest,
+            TotalReceivers = broadcast.Options.ReceiverCount ?? broadcast.Receivers.Count,
+            EstimatedTimeLeft = TimeSpan.Zero,
+        });
+        return result;
     }
 
     /// <summary>Runs the behaviour, then records the call and signals it, whether the behaviour threw or not.</summary>

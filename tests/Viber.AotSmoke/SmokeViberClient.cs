@@ -34,6 +34,12 @@ internal sealed class SmokeViberClient : IViberBotClient
     public Task<BroadcastResult> BroadcastMessageAsync(ViberMessage message, IEnumerable<string> receivers, CancellationToken cancellationToken = default)
         => throw new NotSupportedException("The smoke does not broadcast.");
 
+    public Task<BroadcastResult> BroadcastMessageAsync(ViberMessage message, IEnumerable<string> receivers, ViberBroadcastOptions? options, CancellationToken cancellationToken = default)
+        => throw new NotSupportedException("The smoke does not broadcast.");
+
+    public Task<BroadcastResult> BroadcastMessageAsync(ViberMessage message, IAsyncEnumerable<string> receivers, ViberBroadcastOptions? options = null, CancellationToken cancellationToken = default)
+        => throw new NotSupportedException("The smoke does not broadcast.");
+
     public Task<GetUserDetailsResponse> GetUserDetailsAsync(string userId, CancellationToken cancellationToken = default)
         => throw new NotSupportedException("The smoke asks for no user details.");
 

@@ -26,6 +26,46 @@ public sealed class RecordingViberBotClientTests
     }
 
     [Fact]
+    public async Task A_streamed_broadcast_is_recorded_with_its_options_and_its_outcome_reported_as_progress()
+    {
+        using var client = new RecordingViberBotClient
+        {
+            OnBroadcastMessage = (b, _) =>
+            {
+                var result = new BroadcastResult { ReceiverCount = b.Receivers.Count };
+                result.Failed.Add(new BroadcastFailure { Receiver = "u2", Status = ViberStatus.ReceiverNotSubscribed });
+                return Task.FromResult(result);
+            },
+        };
+        var reports = new List<ViberBroadcastProgress>();
+        var options = new ViberBroadcastOptions { Progress = new SynchronousProgress(reports.Add) };
+
+        var result = await client.BroadcastMessageAsync(new TextMessage { Text = "all" }, Stream("u1", "u2", "u3"), options, Ct);
+
+        var broadcast = Assert.Single(client.Broadcasts);
+        Assert.Equal(["u1", "u2", "u3"], broadcast.Receivers);
+        Assert.Same(options, broadcast.Options);
+        Assert.Equal(2, result.SucceededCount);
+        var report = Assert.Single(reports);
+        Assert.Equal((2, 1, 1, 3), (report.Succeeded, report.Failed, report.Requests, report.TotalReceivers));
+        Assert.Equal(1d, report.Fraction);
+    }
+
+    private static async IAsyncEnumerable<string> Stream(params string[] ids)
+    {
+        foreach (var id in ids)
+        {
+            await Task.Yield();
+            yield return id;
+        }
+    }
+
+    private sealed class SynchronousProgress(Action<ViberBroadcastProgress> report) : IProgress<ViberBroadcastProgress>
+    {
+        public void Report(ViberBroadcastProgress value) => report(value);
+    }
+
+    [Fact]
     public async Task A_failing_behaviour_reaches_the_caller_and_the_call_is_still_recorded_and_signalled()
     {
         using var client = new RecordingViberBotClient

@@ -27,4 +27,22 @@ internal static class UserIdList
 
         return list;
     }
+
+    /// <summary>Checks every id of a collection in place, without copying it. An empty collection is left to the caller.</summary>
+    /// <param name="ids">The ids.</param>
+    /// <param name="field">The JSON field the ids go in, for the error.</param>
+    /// <exception cref="ViberValidationException">An id is null or blank.</exception>
+    public static void ValidateEach(IEnumerable<string> ids, string field)
+    {
+        var index = 0;
+        foreach (var id in ids)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                throw new ViberValidationException($"{field}[{index}]", "must be a user id, not null or blank");
+            }
+
+            index++;
+        }
+    }
 }

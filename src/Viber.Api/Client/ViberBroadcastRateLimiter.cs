@@ -4,15 +4,24 @@ namespace Viber.Api.Client;
 
 /// <summary>
 /// A rate limiter for Viber's broadcast limit (500 broadcast_message requests per 10 s): at most
-/// <c>permitsPerWindow</c> permits in any window, not just in aligned ones. Each permit counts from when it is
-/// acquired until one window later, whatever happens to its lease, and comes back by a delay on the given
+/// <c>permitsPerWindow</c> permits in any window, not just in aligned ones, as Viber counts them. A permit counts
+/// from when it is acquired until one window after its lease is disposed, and comes back by a delay on the given
 /// <see cref="TimeProvider"/>, so the pacing follows a fake clock in tests. Share one instance between the clients
 /// of a bot so all their broadcasts share the budget.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Dispose the lease when the request's answer came (or it failed). Viber counts a request when it arrives, which
+/// the sender only knows lies between sending and the answer: a permit counted from acquisition would let a request
+/// that was slow to arrive and the one taking its permit a window later, quick to arrive, land less than a window
+/// apart, 501 in Viber's window. Counted from the answer, the next use of a permit arrives a window after the
+/// previous one at least. A lease that is never disposed never returns its permit.
+/// </para>
+/// <para>
 /// The BCL's window and token-bucket limiters would fit, but they check elapsed time on the real Stopwatch even when
 /// replenished by hand, so they cannot follow a <see cref="TimeProvider"/>. This one counts with a
 /// <see cref="ConcurrencyLimiter"/>, which has no clock of its own.
+/// </para>
 /// </remarks>
 public sealed class ViberBroadcastRateLimiter : RateLimiter
 {
@@ -64,22 +73,7 @@ public sealed class ViberBroadcastRateLimiter : RateLimiter
         base.Dispose(disposing);
     }
 
-    // The caller gets the lease's answer; the permits themselves stay taken for one window.
+    // A refused lease is the caller's answer as it is; a granted one keeps its permits for a window after its disposal.
     private RateLimitLease Hold(RateLimitLease lease, int permitCount)
-    {
-        if (lease.IsAcquired && permitCount > 0)
-        {
-            _ = ReturnAfterWindowAsync(lease);
-        }
-
-        return lease.IsAcquired ? AcquiredLease.Instance : lease;
-    }
-
-    private async Task ReturnAfterWindowAsync(RateLimitLease lease)
-    {
-        using (lease)
-        {
-            await Task.Delay(_window, _timeProvider).ConfigureAwait(false);
-        }
-    }
+        => lease.IsAcquired && permitCount > 0 ? new WindowedLease(lease, _window, _timeProvider) : lease;
 }

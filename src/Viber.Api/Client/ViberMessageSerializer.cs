@@ -29,17 +29,14 @@ internal static class ViberMessageSerializer
         => Serialize(message, ViberMessagePurpose.SendMessage, defaultSender);
 
     /// <summary>
-    /// Serializes the bodies of the broadcast_message requests for a receiver list, one per
-    /// <paramref name="receiversPerRequest"/> receivers. Every body is checked before any is sent.
+    /// Checks a broadcast message and writes its JSON once, without the receivers; each request's body is then
+    /// <see cref="MessageJsonWriter.WithBroadcastList"/> of it, written when the request is sent.
     /// </summary>
     /// <param name="message">The message, without a receiver.</param>
     /// <param name="defaultSender">The sender written when the message has none.</param>
-    /// <param name="receivers">The validated receivers.</param>
-    /// <param name="receiversPerRequest">The most receivers in one request.</param>
-    /// <returns>Each request's receivers and body, in order.</returns>
-    /// <exception cref="ViberValidationException">The message or a request breaks a documented limit.</exception>
-    internal static List<(ArraySegment<string> Receivers, byte[] Body)> SerializeBroadcast(
-        ViberMessage message, ViberSender? defaultSender, string[] receivers, int receiversPerRequest)
+    /// <returns>The UTF-8 JSON object of the message.</returns>
+    /// <exception cref="ViberValidationException">The message breaks a documented limit.</exception>
+    internal static byte[] PrepareBroadcast(ViberMessage message, ViberSender? defaultSender)
     {
         ArgumentNullException.ThrowIfNull(message);
         ViberMessageValidator.Validate(message, ViberMessagePurpose.Broadcast, defaultSender);
@@ -48,17 +45,7 @@ internal static class ViberMessageSerializer
             throw new ViberValidationException("broadcast_list", "must not be set on the message; pass the receivers to BroadcastMessageAsync");
         }
 
-        var messageJson = MessageJsonWriter.WriteMessage(message, defaultSender);
-        var requests = new List<(ArraySegment<string>, byte[])>((receivers.Length + receiversPerRequest - 1) / receiversPerRequest);
-        for (var offset = 0; offset < receivers.Length; offset += receiversPerRequest)
-        {
-            var chunk = new ArraySegment<string>(receivers, offset, Math.Min(receiversPerRequest, receivers.Length - offset));
-            var body = MessageJsonWriter.WithBroadcastList(messageJson, chunk);
-            ViberMessageValidator.ValidateRequestSize(body.Length);
-            requests.Add((chunk, body));
-        }
-
-        return requests;
+        return MessageJsonWriter.WriteMessage(message, defaultSender);
     }
 
     private static byte[] Serialize(ViberMessage message, ViberMessagePurpose purpose, ViberSender? defaultSender)

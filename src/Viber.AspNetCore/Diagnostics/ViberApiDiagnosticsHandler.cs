@@ -3,14 +3,17 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Viber.Api;
+using Viber.Api.Client;
 
 namespace Viber.AspNetCore.Diagnostics;
 
 /// <summary>
 /// Sits in the typed client's HTTP pipeline and records every Bot API attempt (the client's own retries included):
 /// the <see cref="ViberDiagnostics.ApiCalls"/> counter and <see cref="ViberDiagnostics.ApiCallDuration"/> histogram by
-/// method and Viber status, a client activity and a Debug log. It reads the response's <c>status</c>, never a request
-/// header, so the auth token cannot reach a metric, trace or log. It replaces IHttpClientFactory's request logging,
+/// method and Viber status, a client activity and a Debug log. The status is the response's <c>status</c>, never a
+/// request header, so the auth token cannot reach a metric, trace or log: for <see cref="ViberBotClient"/>'s requests
+/// the client reports the status from its own parse of the body (the call is recorded then, its duration including
+/// the read); for any other caller the body is buffered and read here. It replaces IHttpClientFactory's request logging,
 /// which is removed from this client because its structured state carries header values unredacted (only its
 /// message text honours RedactLoggedHeaders), so a structured log sink at Trace level would store the token.
 /// </summary>
@@ -30,28 +33,35 @@ internal sealed class ViberApiDiagnosticsHandler(ViberMetrics metrics, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(request);
         var method = MethodOf(request.RequestUri);
-        using var activity = ViberActivities.Source.StartActivity(ViberDiagnostics.ApiCallActivityName, ActivityKind.Client);
+        var activity = ViberActivities.Source.StartActivity(ViberDiagnostics.ApiCallActivityName, ActivityKind.Client);
         activity?.SetTag(ViberDiagnostics.MethodTag, method);
-        var started = timeProvider.GetTimestamp();
-        var status = "error";
+        var recording = new ViberApiCallRecording(metrics, logger, timeProvider, activity, method);
+        HttpResponseMessage response;
         try
         {
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            status = await StatusOfAsync(response, cancellationToken).ConfigureAwait(false);
-            return response;
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (Exception)
         {
-            activity?.SetTag(ViberDiagnostics.StatusTag, status);
-            if (status != "0")
-            {
-                activity?.SetStatus(ActivityStatusCode.Error, status);
-            }
-
-            var elapsed = timeProvider.GetElapsedTime(started);
-            metrics.ApiCall(method, status, elapsed);
-            Log.ApiCall(logger, method, status, elapsed.TotalMilliseconds);
+            recording.Completed("error");
+            throw;
         }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            recording.Completed("http_" + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
+        }
+        else if (request is ViberApiRequestMessage clientRequest)
+        {
+            // ViberBotClient parses the body anyway and reports the status it read: the call is recorded then, once.
+            clientRequest.Observer = recording;
+        }
+        else
+        {
+            recording.Completed(await StatusOfBufferedBodyAsync(response, cancellationToken).ConfigureAwait(false));
+        }
+
+        return response;
     }
 
     private static string MethodOf(Uri? uri)
@@ -62,17 +72,21 @@ internal sealed class ViberApiDiagnosticsHandler(ViberMetrics metrics, TimeProvi
         return Array.IndexOf(KnownMethods, segment) >= 0 ? segment : "other";
     }
 
-    private static async Task<string> StatusOfAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    // Another caller of the named client (not ViberBotClient): Viber answers errors as HTTP 200 with a non-zero
+    // status, so the small body is buffered, read here, and left for the caller to read again.
+    private static async Task<string> StatusOfBufferedBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (!response.IsSuccessStatusCode)
+        try
         {
-            return "http_" + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return ReadStatus(body);
         }
-
-        // Viber answers errors as HTTP 200 with a non-zero status. Buffering the small body lets the client read it again.
-        await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return ReadStatus(body);
+        catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
+        {
+            // The caller meets the same failure when it reads the body; the metric records that the call failed.
+            return "error";
+        }
     }
 
     private static string ReadStatus(ReadOnlySpan<byte> body)

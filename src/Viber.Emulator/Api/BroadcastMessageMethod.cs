@@ -31,7 +31,8 @@ internal sealed class BroadcastMessageMethod(EmulatorState state, ConversationEn
             // The rate limit guards the endpoint, so every request counts, valid or not.
             if (!state.Account.Broadcasts.TryAdd(state.Time.GetUtcNow()))
             {
-                return ApiResult.Error(ViberStatus.TooManyRequests, "broadcast_message allows 500 requests per 10 seconds");
+                var limit = state.Account.Broadcasts;
+                return ApiResult.Error(ViberStatus.TooManyRequests, $"broadcast_message allows {limit.Limit} requests per {limit.Window.TotalSeconds:0.###} seconds");
             }
         }
 
@@ -86,6 +87,11 @@ internal sealed class BroadcastMessageMethod(EmulatorState state, ConversationEn
     {
         if (!state.Users.TryGetValue(receiver, out var user))
         {
+            if (state.Options.AcceptUnknownBroadcastReceivers)
+            {
+                return null;
+            }
+
             return new BroadcastFailure { Receiver = receiver, Status = ViberStatus.ReceiverNotRegistered, StatusMessage = "Not found" };
         }
 

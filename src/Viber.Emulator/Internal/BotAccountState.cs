@@ -1,11 +1,9 @@
 namespace Viber.Emulator.Internal;
 
 /// <summary>The emulated bot account's webhook settings and broadcast quota. Mutated only under the emulator's lock.</summary>
-internal sealed class BotAccountState
+/// <param name="options">The emulator's settings, for the broadcast limit.</param>
+internal sealed class BotAccountState(ViberEmulatorOptions options)
 {
-    /// <summary>Viber allows 500 broadcast_message requests in a 10-second window.</summary>
-    public const int BroadcastsPerWindow = 500;
-
     public Uri? Webhook { get; set; }
 
     /// <summary>Gets or sets the event types set_webhook asked for; <see langword="null"/> means all.</summary>
@@ -15,5 +13,6 @@ internal sealed class BotAccountState
 
     public bool SendPhoto { get; set; }
 
-    public SlidingWindowCounter Broadcasts { get; } = new(TimeSpan.FromSeconds(10), BroadcastsPerWindow);
+    /// <summary>Gets the broadcast_message requests in the sliding window (Viber allows 500 per 10 s).</summary>
+    public SlidingWindowCounter Broadcasts { get; } = new(options.BroadcastWindow, options.BroadcastRequestsPerWindow);
 }

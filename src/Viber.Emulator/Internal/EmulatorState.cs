@@ -37,7 +37,7 @@ internal sealed class EmulatorState(ViberEmulatorOptions options, string authTok
     public MessageTokens Tokens { get; } = new();
 
     /// <summary>Gets the bot account's webhook settings and rate limits; guarded by <see cref="Gate"/>.</summary>
-    public BotAccountState Account { get; } = new();
+    public BotAccountState Account { get; } = new(options);
 
     /// <summary>Gets the users by id; guarded by <see cref="Gate"/>.</summary>
     public Dictionary<string, UserState> Users { get; } = new(StringComparer.Ordinal);

@@ -16,6 +16,12 @@ internal sealed class SlidingWindowCounter(TimeSpan window, int limit)
 
     public TimeSpan Window => window;
 
+    /// <summary>Gets the most events counted in any one window so far (each window that holds the most ends at an event).</summary>
+    public int Peak { get; private set; }
+
+    /// <summary>Gets how many events were turned away because the window was full.</summary>
+    public long Refused { get; private set; }
+
     /// <summary>Counts one event unless the window is full.</summary>
     /// <returns><see langword="true"/> when the event fits in the window and was counted.</returns>
     public bool TryAdd(DateTimeOffset now)
@@ -27,12 +33,19 @@ internal sealed class SlidingWindowCounter(TimeSpan window, int limit)
 
         if (_hits.Count >= limit)
         {
+            Refused++;
             return false;
         }
 
         _hits.Enqueue(now);
+        Peak = Math.Max(Peak, _hits.Count);
         return true;
     }
 
-    public void Reset() => _hits.Clear();
+    public void Reset()
+    {
+        _hits.Clear();
+        Peak = 0;
+        Refused = 0;
+    }
 }

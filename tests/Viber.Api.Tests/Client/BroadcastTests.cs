@@ -239,7 +239,7 @@ public sealed class BroadcastTests
 
     // The broadcast reaches the limiter asynchronously after a response, and the limiter raises no event when it
     // queues a request: poll its statistics (yielding on the thread pool, not the test's context); no clock involved.
-    private static async Task WaitUntilQueuedAsync(ViberBotClient client, Task broadcast)
+    internal static async Task WaitUntilQueuedAsync(ViberBotClient client, Task broadcast)
     {
         await Task.Run(
             async () =>

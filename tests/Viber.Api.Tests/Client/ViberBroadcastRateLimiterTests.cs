@@ -11,7 +11,7 @@ public sealed class ViberBroadcastRateLimiterTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public void A_permit_counts_for_one_window_from_when_it_was_taken_even_if_its_lease_is_disposed()
+    public void A_permit_disposed_at_once_counts_for_one_window_from_when_it_was_taken()
     {
         var time = new FakeTimeProvider();
         using var limiter = new ViberBroadcastRateLimiter(2, TimeSpan.FromSeconds(10), time);
@@ -36,18 +36,42 @@ public sealed class ViberBroadcastRateLimiterTests
     {
         var time = new FakeTimeProvider();
         using var limiter = new ViberBroadcastRateLimiter(1, TimeSpan.FromSeconds(10), time);
-        Assert.True((await limiter.AcquireAsync(1, Ct)).IsAcquired);
+        var held = await limiter.AcquireAsync(1, Ct);
+        Assert.True(held.IsAcquired);
+        held.Dispose();
 
         var first = limiter.AcquireAsync(1, Ct).AsTask();
         var second = limiter.AcquireAsync(1, Ct).AsTask();
         Assert.Equal(2, limiter.GetStatistics()!.CurrentQueuedCount);
 
         time.Advance(TimeSpan.FromSeconds(10));
-        Assert.True((await first).IsAcquired);
+        var firstLease = await first.WaitAsync(TimeSpan.FromMinutes(1), Ct);
+        Assert.True(firstLease.IsAcquired);
+        firstLease.Dispose();
         Assert.False(second.IsCompleted);
 
         time.Advance(TimeSpan.FromSeconds(10));
-        Assert.True((await second).IsAcquired);
+        Assert.True((await second.WaitAsync(TimeSpan.FromMinutes(1), Ct)).IsAcquired);
+    }
+
+    [Fact]
+    public void A_permit_returns_one_window_after_its_lease_is_disposed_not_after_it_was_taken()
+    {
+        // Viber counts a request when it arrives, somewhere between sending and the answer: counting the permit from
+        // the answer keeps the next request that uses it a full window after the previous one, as Viber sees them.
+        var time = new FakeTimeProvider();
+        using var limiter = new ViberBroadcastRateLimiter(1, TimeSpan.FromSeconds(10), time);
+
+        var lease = limiter.AttemptAcquire();
+        Assert.True(lease.IsAcquired);
+        time.Advance(TimeSpan.FromSeconds(3));
+        lease.Dispose();
+        lease.Dispose();
+
+        time.Advance(TimeSpan.FromSeconds(10) - TimeSpan.FromTicks(1));
+        Assert.False(limiter.AttemptAcquire().IsAcquired);
+        time.Advance(TimeSpan.FromTicks(1));
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
     }
 
     [Fact]

@@ -79,6 +79,37 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public async Task A_call_through_the_client_is_recorded_once_with_the_status_the_client_parsed()
+    {
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ViberDiagnostics.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var viber = await FakeViberServer.StartAsync(TestBot.Token);
+        viber.SendMessageStatus = ViberStatus.ReceiverNotSubscribed;
+        await using var bot = await TestBot.StartAsync(options: o => (o.ApiBaseUrl, o.Sender.Name) = (viber.BaseAddress.ToString(), "Bot"), fakeClient: false);
+        using var calls = Collect<long>(bot, ViberDiagnostics.ApiCalls);
+        using var duration = Collect<double>(bot, ViberDiagnostics.ApiCallDuration);
+        var client = bot.Services.GetRequiredService<IViberBotClient>();
+
+        var ex = await Assert.ThrowsAsync<ViberApiException>(
+            () => client.SendMessageAsync(new Viber.Api.Messages.TextMessage { Receiver = "u", Text = "hi" }, TestContext.Current.CancellationToken));
+
+        Assert.Equal(ViberStatus.ReceiverNotSubscribed, ex.Status);
+        var call = Assert.Single(calls.GetMeasurementSnapshot(), c => (string?)c.Tags[ViberDiagnostics.MethodTag] == ViberApiMethods.SendMessage);
+        Assert.Equal("6", call.Tags[ViberDiagnostics.StatusTag]);
+        Assert.Single(duration.GetMeasurementSnapshot(), d => (string?)d.Tags[ViberDiagnostics.MethodTag] == ViberApiMethods.SendMessage);
+        var activity = Assert.Single(stopped, a => a.OperationName == ViberDiagnostics.ApiCallActivityName && (string?)a.GetTagItem(ViberDiagnostics.MethodTag) == ViberApiMethods.SendMessage);
+        Assert.Equal("6", activity.GetTagItem(ViberDiagnostics.StatusTag));
+        Assert.Equal(ActivityStatusCode.Error, activity.Status);
+        Assert.Contains(bot.Logs.GetSnapshot(), r => r.Id.Name == "ApiCall" && r.Message.Contains(ViberApiMethods.SendMessage, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_token_never_appears_in_logs_at_trace_level_or_in_traces()
     {
         var tags = new ConcurrentQueue<string>();

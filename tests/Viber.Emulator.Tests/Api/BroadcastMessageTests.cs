@@ -111,6 +111,39 @@ public sealed class BroadcastMessageTests
     }
 
     [Fact]
+    public async Task A_scaled_limit_is_enforced_and_the_busiest_window_and_refusals_are_counted()
+    {
+        await using var harness = await EmulatorHarness.StartAsync(configure: o => (o.BroadcastRequestsPerWindow, o.BroadcastWindow) = (3, TimeSpan.FromSeconds(1)));
+        var request = Broadcast(["EGAZ3SZRi6zW1D0uNYhQHg=="]).ToJsonString();
+        var statuses = new List<ViberStatus>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await harness.CallAsync(ViberApiMethods.BroadcastMessage, request)).Status);
+        }
+
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        statuses.Add((await harness.CallAsync(ViberApiMethods.BroadcastMessage, request)).Status);
+
+        Assert.Equal([ViberStatus.Ok, ViberStatus.Ok, ViberStatus.Ok, ViberStatus.TooManyRequests, ViberStatus.Ok], statuses);
+        Assert.Equal(3, harness.Emulator.Account.MostBroadcastsInAnyWindow);
+        Assert.Equal(1, harness.Emulator.Account.BroadcastsRefused);
+    }
+
+    [Fact]
+    public async Task Unknown_receivers_can_be_accepted_for_large_broadcasts()
+    {
+        await using var harness = await EmulatorHarness.StartAsync(configure: o => o.AcceptUnknownBroadcastReceivers = true);
+        var unsubscribed = harness.Emulator.CreateUser("Unsub");
+
+        var answer = await harness.CallAsync(ViberApiMethods.BroadcastMessage, Broadcast([unsubscribed.Id, "EGAZ3SZRi6zW1D0uNYhQHg=="]));
+
+        Assert.Equal(ViberStatus.Ok, answer.Status);
+        var failed = Assert.Single(answer.Json.GetProperty("failed_list").EnumerateArray());
+        Assert.Equal(unsubscribed.Id, failed.GetProperty("receiver").GetString());
+        Assert.Single(harness.Emulator.Users);
+    }
+
+    [Fact]
     public async Task Each_receiver_gets_delivered_callbacks_for_the_broadcast_token()
     {
         await using var harness = await EmulatorHarness.StartAsync();

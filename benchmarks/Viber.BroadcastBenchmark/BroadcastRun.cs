@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Viber.Api;
+using Viber.Api.Messages;
+using Viber.Api.Requests;
+using Viber.Emulator;
+using Viber.Emulator.Hosting;
+
+namespace Viber.BroadcastBenchmark;
+
+/// <summary>
+/// One broadcast through the emulator over loopback HTTP: the library's <see cref="ViberBotClient"/> paced by its own
+/// limiter, the emulator enforcing the same limit and counting its busiest window.
+/// </summary>
+internal static class BroadcastRun
+{
+    public static async Task<BroadcastRunResult> RunAsync(int receivers, int permits, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var emulator = new ViberEmulator(new ViberEmulatorOptions
+        {
+            BroadcastRequestsPerWindow = permits,
+            BroadcastWindow = window,
+            AcceptUnknownBroadcastReceivers = true,
+
+            // The feed keeps each call's request body; a short history keeps the emulator's memory out of the figures.
+            EventHistoryLimit = 16,
+        });
+        await using var server = await ViberEmulatorServer.StartAsync(emulator, cancellationToken: cancellationToken);
+        emulator.UseCallbackHandler(() => new AcceptingWebhook());
+        using var http = new HttpClient(new SocketsHttpHandler());
+        using var client = new ViberBotClient(http, new ViberBotClientOptions
+        {
+            AuthToken = emulator.AuthToken,
+            BaseAddress = server.ApiBaseUrl,
+            DefaultSender = new ViberSender { Name = "Bench" },
+            BroadcastRequestsPerWindow = permits,
+            BroadcastWindow = window,
+        });
+        await client.SetWebhookAsync(new SetWebhookRequest { Url = "https://bench.example/viber/webhook" }, cancellationToken);
+
+        var progress = new ConsoleProgress(receivers);
+        var started = Stopwatch.GetTimestamp();
+        var result = await client.BroadcastMessageAsync(
+            new TextMessage { Text = "News for replace_me_with_user_name" },
+            GeneratedReceivers.Take(receivers),
+            new ViberBroadcastOptions { Progress = progress, ReceiverCount = receivers },
+            cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+
+        var requests = (receivers + ViberBotClient.MaxBroadcastReceiversPerRequest - 1) / ViberBotClient.MaxBroadcastReceiversPerRequest;
+        var account = emulator.Account;
+        using var process = Process.GetCurrentProcess();
+        return new BroadcastRunResult(
+            result.ReceiverCount,
+            requests,
+            elapsed.TotalSeconds,
+            IdealSeconds(requests, permits, window),
+            account.MostBroadcastsInAnyWindow,
+            account.BroadcastsRefused,
+            result.Failed.Count,
+            process.PeakWorkingSet64);
+    }
+
+    // The first `permits` requests may go at once, then `permits` per window: the last one goes no sooner than this.
+    public static double IdealSeconds(int requests, int permits, TimeSpan window) => (requests - 1) / permits * window.TotalSeconds;
+}

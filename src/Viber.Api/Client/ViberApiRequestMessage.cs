@@ -1,0 +1,12 @@
+namespace Viber.Api.Client;
+
+/// <summary>
+/// A Bot API request made by <see cref="ViberBotClient"/>. A diagnostics handler in the client's HTTP pipeline can
+/// leave an <see cref="Observer"/> on it instead of reading the response body itself: the client reports the status
+/// it parsed, so the body is read once, unbuffered.
+/// </summary>
+internal sealed class ViberApiRequestMessage(HttpMethod method, Uri requestUri) : HttpRequestMessage(method, requestUri)
+{
+    /// <summary>Gets or sets who is told the call's outcome once the client has read the response, if anyone.</summary>
+    public IViberApiCallObserver? Observer { get; set; }
+}
