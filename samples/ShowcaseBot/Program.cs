@@ -31,6 +31,7 @@ builder.Services.AddOptions<ShowcaseOptions>().BindConfiguration(ShowcaseOptions
 builder.Services.AddSingleton<ISubscriberStore, InMemorySubscriberStore>();
 builder.Services.AddSingleton<OrderBook>();
 builder.Services.AddSingleton<MediaLinks>();
+builder.Services.AddSingleton<BroadcastProgressTracker>();
 
 // Handlers see every callback of their types; then the routes take messages, first match wins, in this order.
 builder.Services.AddViberBot(builder.Configuration.GetSection(ViberBotOptions.SectionName))

@@ -96,6 +96,34 @@ public sealed class AdminBroadcastTests
         Assert.Equal(2, json.RootElement.GetProperty("failed").GetArrayLength());
     }
 
+    [Fact]
+    public async Task The_progress_endpoint_reports_the_last_broadcast_to_the_admin_only()
+    {
+        await using var host = await ShowcaseHost.StartAsync(Ct);
+        await host.SubscribedUserAsync("Olena", Ct);
+        host.Services.GetRequiredService<ISubscriberStore>().Add("01234567890123456789ABCD");
+        using var http = host.Factory.CreateClient();
+        var before = await ProgressAsync(http, ShowcaseHost.AdminKey);
+
+        using var response = await http.SendAsync(Request(ShowcaseHost.AdminKey, "Free coffee today!"), Ct);
+        var after = await ProgressAsync(http, ShowcaseHost.AdminKey);
+        using var refused = await http.GetAsync(BroadcastEndpoint.ProgressPath, Ct);
+
+        Assert.Equal(BroadcastProgressReport.Idle, before);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new BroadcastProgressReport(false, 2, 1, 1, 1, 0), after);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    private static async Task<BroadcastProgressReport?> ProgressAsync(HttpClient http, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, BroadcastEndpoint.ProgressPath);
+        request.Headers.Add(AdminKey.HeaderName, key);
+        using var response = await http.SendAsync(request, Ct);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync(AdminJson.Default.BroadcastProgressReport, Ct);
+    }
+
     private static HttpRequestMessage Request(string? key, string text)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, BroadcastEndpoint.Path)

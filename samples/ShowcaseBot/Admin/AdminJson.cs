@@ -7,4 +7,5 @@ namespace ShowcaseBot.Admin;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(BroadcastRequest))]
 [JsonSerializable(typeof(BroadcastReport))]
+[JsonSerializable(typeof(BroadcastProgressReport))]
 public sealed partial class AdminJson : JsonSerializerContext;

@@ -16,6 +16,9 @@ public static partial class BroadcastEndpoint
 {
     public const string Path = "/admin/broadcast";
 
+    /// <summary>GET: the running (or last) broadcast's progress, for a progress bar.</summary>
+    public const string ProgressPath = "/admin/broadcast/progress";
+
     /// <summary>Maps the endpoint.</summary>
     /// <param name="endpoints">The app.</param>
     /// <returns>The endpoint, for conventions.</returns>
@@ -28,6 +31,10 @@ public static partial class BroadcastEndpoint
             LogNoAdminKey(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BroadcastEndpoint)), Path);
         }
 
+        endpoints.MapGet(ProgressPath, (HttpContext http, IOptions<ShowcaseOptions> options, BroadcastProgressTracker tracker)
+            => AdminKey.Accepts(options.Value.AdminKey, http.Request.Headers[AdminKey.HeaderName])
+                ? Results.Json(tracker.Latest, AdminJson.Default.BroadcastProgressReport)
+                : Results.Unauthorized());
         return endpoints.MapPost(Path, BroadcastAsync);
     }
 
@@ -36,6 +43,7 @@ public static partial class BroadcastEndpoint
         IOptions<ShowcaseOptions> options,
         ISubscriberStore subscribers,
         IViberBotClient viber,
+        BroadcastProgressTracker progress,
         ILoggerFactory loggers)
     {
         if (!AdminKey.Accepts(options.Value.AdminKey, http.Request.Headers[AdminKey.HeaderName]))
@@ -71,15 +79,20 @@ public static partial class BroadcastEndpoint
 
         var message = new TextMessage { Text = request.Text, Keyboard = MainMenu.Build() };
         BroadcastResult result;
+        progress.Start(receivers.Count);
         try
         {
-            result = await viber.BroadcastMessageAsync(message, receivers, http.RequestAborted);
+            result = await viber.BroadcastMessageAsync(message, receivers, new ViberBroadcastOptions { Progress = progress }, http.RequestAborted);
         }
         catch (ViberValidationException exception)
         {
             // A limit the message breaks (text over 7,000 characters): the admin's request is at fault, and the
             // message names the field and the rule (never the token).
             return Results.BadRequest(exception.Message);
+        }
+        finally
+        {
+            progress.Finish();
         }
 
         LogBroadcast(loggers.CreateLogger(typeof(BroadcastEndpoint)), result.ReceiverCount, result.SucceededCount, result.Failed.Count);
