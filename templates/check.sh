@@ -66,7 +66,23 @@ for project in "$root"/src/*/*.csproj; do
   version="${nupkg##*/$id.}"
   version="${version%.nupkg}"
 done
-echo "template check: packed $(ls "$packages"/*.nupkg | wc -l) packages, version $version ($((SECONDS - started)) s)"
+# The packages share internals (InternalsVisibleTo), so each must depend on the others at exactly its own version: a
+# build target pins them, hooked on a NuGet step that a NuGet update could rename. Checked in the packed .nuspec files.
+log="$work/version-pins.log"
+python3 - "$packages" "$version" >"$log" 2>&1 <<'PY' || fail "Viber.* dependencies pinned to [$version] in every .nuspec" "$log"
+import re, sys, zipfile, pathlib
+folder, version = sys.argv[1], sys.argv[2]
+bad = []
+for nupkg in sorted(pathlib.Path(folder).glob("Viber.*.nupkg")):
+    with zipfile.ZipFile(nupkg) as z:
+        nuspec = next(z.read(n).decode() for n in z.namelist() if n.endswith(".nuspec"))
+    for dep, ver in re.findall(r'<dependency id="(Viber\.[^"]+)" version="([^"]+)"', nuspec):
+        if ver != f"[{version}]":
+            bad.append(f"{nupkg.name}: {dep} {ver} (expected [{version}])")
+print("\n".join(bad) or "all pinned")
+sys.exit(1 if bad else 0)
+PY
+echo "template check: packed $(ls "$packages"/*.nupkg | wc -l) packages, version $version, Viber.* dependencies pinned ($((SECONDS - started)) s)"
 
 log="$work/new.log"
 dotnet new install "$root/templates/Viber.Templates" --debug:custom-hive "$work/hive" >"$log" 2>&1 || fail "dotnet new install" "$log"
