@@ -190,7 +190,15 @@ public sealed class FleetTests(ITestOutputHelper output)
         var handled = fleet.Sink.Handled;
         output.WriteLine($"through nginx: {viber}; B killed after {Total / 2} were accepted; handled {handled.Count} ({string.Join(", ", handled.GroupBy(h => h.Instance).Select(g => $"{g.Key}: {g.Count()}"))})");
         Assert.Equal(Total, viber.Answered200);
-        Assert.Equal(tokens.Order(), handled.Select(h => h.Token).Order());
+        Assert.Equal(tokens.Order(), handled.Select(h => h.Token).Distinct().Order());
+
+        // B is killed at an arbitrary moment, so a handler of B's may have finished (and reported) just before the
+        // kill, before B recorded the completion and acknowledged the entry: A then runs it again. That is the one
+        // window a crash leaves (at-least-once; see docs/production.md); a second handling is only ever of a callback B
+        // was handling when it died, never one that a live instance completed.
+        var twice = handled.GroupBy(h => h.Token).Where(g => g.Count() > 1).ToList();
+        Assert.All(twice, g => Assert.Equal(new[] { "A", "B" }, g.Select(h => h.Instance).Order()));
+        Assert.True(twice.Count <= 2, $"{twice.Count} callbacks handled twice: more than B's in-flight handlers at its kill");
         Assert.Equal(0, await fleet.DeadLettersAsync());
     }
 
