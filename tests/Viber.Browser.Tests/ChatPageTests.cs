@@ -67,6 +67,9 @@ public sealed class ChatPageTests(ChatPageFixture fixture)
         await Expect(blocks.Nth(0)).ToContainTextAsync("Margherita");
         await Expect(blocks.Nth(1)).ToContainTextAsync("Pepperoni");
         await Expect(blocks.Nth(1).Locator(".vb-button")).ToHaveCountAsync(3);
+        // Boxes are measured once both blocks are laid out and visible (a CI run measured one still being laid out).
+        await Expect(blocks.Nth(0)).ToBeVisibleAsync();
+        await Expect(blocks.Nth(1)).ToBeVisibleAsync();
         var first = (await blocks.Nth(0).BoundingBoxAsync())!;
         var second = (await blocks.Nth(1).BoundingBoxAsync())!;
         Assert.Equal(first.Y, second.Y);
