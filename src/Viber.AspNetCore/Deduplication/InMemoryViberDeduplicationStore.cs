@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 
 namespace Viber.AspNetCore.Deduplication;
@@ -6,22 +8,36 @@ namespace Viber.AspNetCore.Deduplication;
 /// The default <see cref="IViberDeduplicationStore"/>: keys in process memory, forgotten after their window
 /// (measured with <see cref="TimeProvider"/>) and, beyond <see cref="ViberBotOptions.DeduplicationCapacity"/>, oldest
 /// first. Hand-written rather than MemoryCache because that cache neither takes a TimeProvider nor evicts
-/// synchronously at a size limit; the list keeps both purge and eviction O(1) per key.
+/// synchronously at a size limit.
 /// </summary>
+/// <remarks>
+/// Compact on purpose: at the default capacity a full store is read on every callback and scanned by every gen-2 GC,
+/// so a key is held as its 128-bit XxHash (no string kept), in a struct slot of a ring (no node, no record per key).
+/// A claim's token is the only reference a slot holds, and only while its handlers run. At 100,000 keys that is
+/// about 7 MB instead of about 30 MB of small objects. Two different keys of the same 128-bit hash are not expected
+/// in the life of the universe; keys are built from bodies that passed the signature check, so nobody can aim for one.
+/// </remarks>
 internal sealed class InMemoryViberDeduplicationStore : IViberDeduplicationStore
 {
-    private readonly Lock _lock = new();
-    private readonly Dictionary<string, LinkedListNode<Entry>> _entries = new(StringComparer.Ordinal);
+    private const int InitialSlots = 1024;
 
-    // Ordered by expiry, soonest first: every key gets the same window, so appending keeps the order.
-    private readonly LinkedList<Entry> _byExpiry = new();
+    private readonly Lock _lock = new();
+    private readonly Dictionary<UInt128, int> _slotByKey = [];
     private readonly TimeProvider _timeProvider;
     private readonly int _capacity;
+
+    // A ring in insertion order (oldest at _head), which is expiry order too: every key gets the same window. A
+    // completion moves its key's expiry later in place, which only delays purging the keys behind it a little (the
+    // lookup checks expiry itself); a release leaves a dead slot that purge and eviction skip.
+    private Slot[] _slots;
+    private int _head;
+    private int _used;
 
     public InMemoryViberDeduplicationStore(IOptions<ViberBotOptions> options, TimeProvider timeProvider)
     {
         _capacity = options.Value.DeduplicationCapacity;
         _timeProvider = timeProvider;
+        _slots = new Slot[Math.Min(_capacity, InitialSlots)];
     }
 
     /// <summary>Gets the number of keys held, expired ones included until the next call purges them.</summary>
@@ -31,7 +47,7 @@ internal sealed class InMemoryViberDeduplicationStore : IViberDeduplicationStore
         {
             lock (_lock)
             {
-                return _entries.Count;
+                return _slotByKey.Count;
             }
         }
     }
@@ -39,16 +55,17 @@ internal sealed class InMemoryViberDeduplicationStore : IViberDeduplicationStore
     public ValueTask<ViberDeduplicationClaim> TryClaimAsync(string key, string claimToken, TimeSpan window, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(claimToken);
+        var hash = Hash(key);
         lock (_lock)
         {
-            var now = _timeProvider.GetUtcNow();
+            var now = _timeProvider.GetUtcNow().UtcTicks;
             Purge(now);
-            if (_entries.TryGetValue(key, out var existing))
+            if (Find(hash, now) is { } index)
             {
-                return ValueTask.FromResult(existing.Value.Completed ? ViberDeduplicationClaim.Completed : ViberDeduplicationClaim.InProgress);
+                return ValueTask.FromResult(_slots[index].Completed ? ViberDeduplicationClaim.Completed : ViberDeduplicationClaim.InProgress);
             }
 
-            Add(new Entry(key, now + window, claimToken));
+            Add(hash, now + window.Ticks, claimToken);
             return ValueTask.FromResult(ViberDeduplicationClaim.Claimed);
         }
     }
@@ -56,27 +73,33 @@ internal sealed class InMemoryViberDeduplicationStore : IViberDeduplicationStore
     public ValueTask<bool> CompleteAsync(string key, string claimToken, TimeSpan window, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(claimToken);
+        var hash = Hash(key);
         lock (_lock)
         {
-            var now = _timeProvider.GetUtcNow();
+            var now = _timeProvider.GetUtcNow().UtcTicks;
             Purge(now);
-            if (_entries.TryGetValue(key, out var existing))
+            if (Find(hash, now) is not { } index)
             {
-                if (existing.Value.Completed)
-                {
-                    return ValueTask.FromResult(true);
-                }
-
-                // Another delivery claimed the key after this claim expired: its handlers own it now.
-                if (!string.Equals(existing.Value.ClaimToken, claimToken, StringComparison.Ordinal))
-                {
-                    return ValueTask.FromResult(false);
-                }
-
-                Remove(key);
+                // Nobody holds it any more (its claim expired or was evicted): recording it keeps Viber's retry from
+                // running the handlers again.
+                Add(hash, now + window.Ticks, claimToken: null);
+                return ValueTask.FromResult(true);
             }
 
-            Add(new Entry(key, now + window, ClaimToken: null));
+            ref var slot = ref _slots[index];
+            if (slot.Completed)
+            {
+                return ValueTask.FromResult(true);
+            }
+
+            // Another delivery claimed the key after this claim expired: its handlers own it now.
+            if (!string.Equals(slot.ClaimToken, claimToken, StringComparison.Ordinal))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            slot.ClaimToken = null;
+            slot.ExpiresAt = now + window.Ticks;
             return ValueTask.FromResult(true);
         }
     }
@@ -84,11 +107,12 @@ internal sealed class InMemoryViberDeduplicationStore : IViberDeduplicationStore
     public ValueTask<bool> ReleaseAsync(string key, string claimToken, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(claimToken);
+        var hash = Hash(key);
         lock (_lock)
         {
-            if (_entries.TryGetValue(key, out var existing) && string.Equals(existing.Value.ClaimToken, claimToken, StringComparison.Ordinal))
+            if (_slotByKey.TryGetValue(hash, out var index) && string.Equals(_slots[index].ClaimToken, claimToken, StringComparison.Ordinal))
             {
-                Remove(key);
+                Kill(index);
                 return ValueTask.FromResult(true);
             }
 
@@ -96,35 +120,98 @@ internal sealed class InMemoryViberDeduplicationStore : IViberDeduplicationStore
         }
     }
 
-    private void Add(Entry entry)
+    private static UInt128 Hash(string key) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(key.AsSpan()));
+
+    // The slot holding a live key, or null; an expired key is dropped here so it reads as absent even when purging
+    // stopped before it.
+    private int? Find(UInt128 hash, long now)
     {
-        while (_entries.Count >= _capacity && _byExpiry.First is { } oldest)
+        if (!_slotByKey.TryGetValue(hash, out var index))
         {
-            Remove(oldest.Value.Key);
+            return null;
         }
 
-        _entries[entry.Key] = _byExpiry.AddLast(entry);
+        if (_slots[index].ExpiresAt <= now)
+        {
+            Kill(index);
+            return null;
+        }
+
+        return index;
     }
 
-    private void Remove(string key)
+    private void Add(UInt128 hash, long expiresAt, string? claimToken)
     {
-        if (_entries.Remove(key, out var node))
+        if (_used == _slots.Length)
         {
-            _byExpiry.Remove(node);
+            if (_slots.Length < _capacity)
+            {
+                Grow();
+            }
+            else
+            {
+                // Full: the oldest slot goes, live or not.
+                Kill(_head);
+                PopHead();
+            }
+        }
+
+        var index = (_head + _used) % _slots.Length;
+        _slots[index] = new Slot { Key = hash, ExpiresAt = expiresAt, ClaimToken = claimToken, Live = true };
+        _slotByKey[hash] = index;
+        _used++;
+    }
+
+    private void Grow()
+    {
+        var grown = new Slot[(int)Math.Min(_capacity, (long)_slots.Length * 2)];
+        for (var i = 0; i < _used; i++)
+        {
+            grown[i] = _slots[(_head + i) % _slots.Length];
+            if (grown[i].Live)
+            {
+                _slotByKey[grown[i].Key] = i;
+            }
+        }
+
+        _slots = grown;
+        _head = 0;
+    }
+
+    private void Kill(int index)
+    {
+        ref var slot = ref _slots[index];
+        if (slot.Live)
+        {
+            _slotByKey.Remove(slot.Key);
+            slot.Live = false;
+            slot.ClaimToken = null;
         }
     }
 
-    private void Purge(DateTimeOffset now)
+    private void PopHead()
     {
-        while (_byExpiry.First is { } first && first.Value.ExpiresAt <= now)
+        _head = (_head + 1) % _slots.Length;
+        _used--;
+    }
+
+    private void Purge(long now)
+    {
+        while (_used > 0 && (!_slots[_head].Live || _slots[_head].ExpiresAt <= now))
         {
-            Remove(first.Value.Key);
+            Kill(_head);
+            PopHead();
         }
     }
 
-    /// <summary>A key: claimed (with its claim's token) or, with no token, completed.</summary>
-    private sealed record Entry(string Key, DateTimeOffset ExpiresAt, string? ClaimToken)
+    /// <summary>A key: claimed (with its claim's token) or, with no token, completed; dead once released or expired.</summary>
+    private struct Slot
     {
-        public bool Completed => ClaimToken is null;
+        public UInt128 Key;
+        public long ExpiresAt;
+        public string? ClaimToken;
+        public bool Live;
+
+        public readonly bool Completed => ClaimToken is null;
     }
 }

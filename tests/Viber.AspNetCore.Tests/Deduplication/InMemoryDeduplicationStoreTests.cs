@@ -140,4 +140,58 @@ public sealed class InMemoryDeduplicationStoreTests
         Assert.True(await store.CompleteAsync("k", "older", Window, None));
         Assert.Equal(ViberDeduplicationClaim.Completed, await store.TryClaimAsync("k", "retry", Window, None));
     }
+
+    [Fact]
+    public async Task A_key_expires_on_time_even_behind_an_older_key_completed_later()
+    {
+        // The older key's completion moves its expiry past the newer one's: the newer one must still be forgotten
+        // when its own window ends.
+        var time = new FakeTimeProvider();
+        var store = Create(time);
+        await store.TryClaimAsync("older", Claim, Window, None);
+        time.Advance(TimeSpan.FromMinutes(1));
+        await store.TryClaimAsync("newer", Claim, Window, None);
+        await store.CompleteAsync("newer", Claim, Window, None);
+        time.Advance(TimeSpan.FromMinutes(8));
+        await store.CompleteAsync("older", Claim, Window, None);
+
+        time.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(ViberDeduplicationClaim.Claimed, await store.TryClaimAsync("newer", "retry", Window, None));
+        Assert.Equal(ViberDeduplicationClaim.Completed, await store.TryClaimAsync("older", "retry", Window, None));
+    }
+
+    [Fact]
+    public async Task Thousands_of_keys_are_remembered_up_to_the_capacity_with_released_ones_forgotten()
+    {
+        // More keys than the store starts with room for, so it grows while claims are released here and there.
+        const int capacity = 5000;
+        var store = Create(new FakeTimeProvider(), capacity);
+        for (var i = 0; i < capacity; i++)
+        {
+            await store.TryClaimAsync($"k{i}", $"c{i}", Window, None);
+            if (i % 7 == 0)
+            {
+                Assert.True(await store.ReleaseAsync($"k{i}", $"c{i}", None));
+            }
+            else if (i % 2 == 0)
+            {
+                Assert.True(await store.CompleteAsync($"k{i}", $"c{i}", Window, None));
+            }
+        }
+
+        for (var i = 0; i < capacity; i++)
+        {
+            var expected = i % 7 == 0 ? ViberDeduplicationClaim.Claimed
+                : i % 2 == 0 ? ViberDeduplicationClaim.Completed
+                : ViberDeduplicationClaim.InProgress;
+            Assert.Equal(expected, await store.TryClaimAsync($"k{i}", "retry", Window, None));
+        }
+
+        // Claiming the released keys again filled the store: it never holds more than its capacity, and made room by
+        // forgetting the oldest keys, not the newest.
+        Assert.InRange(store.Count, 1, capacity);
+        Assert.Equal(ViberDeduplicationClaim.Claimed, await store.TryClaimAsync("k1", "again", Window, None));
+        Assert.Equal(ViberDeduplicationClaim.InProgress, await store.TryClaimAsync($"k{capacity - 1}", "again", Window, None));
+    }
 }
