@@ -52,15 +52,6 @@ internal sealed class RedisViberDeduplicationStore : IViberDeduplicationStore
         return 0
         """;
 
-    // Deletes the key only while this claim holds it: a release must never forget that a callback was handled, nor
-    // free another delivery's claim.
-    private const string ReleaseScript = """
-        if redis.call('GET', KEYS[1]) == ARGV[1] then
-          return redis.call('DEL', KEYS[1])
-        end
-        return 0
-        """;
-
     private readonly RedisViberConnection _connection;
     private readonly string _keyPrefix;
     private readonly long _claimTimeoutMilliseconds;
@@ -119,8 +110,10 @@ internal sealed class RedisViberDeduplicationStore : IViberDeduplicationStore
         ArgumentException.ThrowIfNullOrEmpty(claimToken);
         var database = await _connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        var result = await database.ScriptEvaluateAsync(ReleaseScript, [_keyPrefix + key], [InProgressPrefix + claimToken]).ConfigureAwait(false);
-        return (int)result == 1;
+
+        // Deletes the key only while this claim holds it: a release must never forget that a callback was handled
+        // (the key holds "done"), nor free another delivery's claim.
+        return await RedisOwnedKey.ReleaseAsync(database, _keyPrefix + key, InProgressPrefix + claimToken).ConfigureAwait(false);
     }
 
     // Redis expiries are whole milliseconds; rounding up keeps a sub-millisecond span from becoming 0 (an error).

@@ -12,6 +12,14 @@ public sealed class RedisDeduplicationStoreTests(RedisFixture redis) : IClassFix
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
+    // A retry of a key whose claim nobody completes or releases: Redis expires the claim on its own clock, so the retry
+    // is polled for, with no assumption about when. Returns the first answer other than "in progress".
+    private static Task<ViberDeduplicationClaim> RetryUntilExpiredAsync(StoreHost host, string key, string claimToken)
+        => Eventually.PollAsync(
+            () => host.Store.TryClaimAsync(key, claimToken, Window, Cancel).AsTask(),
+            claim => claim != ViberDeduplicationClaim.InProgress,
+            "the claim to expire");
+
     [Fact]
     public async Task A_claimed_key_once_completed_is_a_duplicate_for_the_window()
     {
@@ -55,11 +63,7 @@ public sealed class RedisDeduplicationStoreTests(RedisFixture redis) : IClassFix
         // Claimed and never completed nor released, as by an instance that died mid-callback.
         Assert.Equal(ViberDeduplicationClaim.Claimed, await host.Store.TryClaimAsync("message:3", Claim, Window, Cancel));
 
-        // Redis expires the claim on its own clock; the retry is polled for, with no assumption about when.
-        var retry = await Eventually.PollAsync(
-            () => host.Store.TryClaimAsync("message:3", Claim, Window, Cancel).AsTask(),
-            claim => claim != ViberDeduplicationClaim.InProgress,
-            "the claim to expire");
+        var retry = await RetryUntilExpiredAsync(host, "message:3", Claim);
         Assert.Equal(ViberDeduplicationClaim.Claimed, retry);
     }
 
@@ -134,10 +138,7 @@ public sealed class RedisDeduplicationStoreTests(RedisFixture redis) : IClassFix
         Assert.Equal(ViberDeduplicationClaim.Claimed, await slow.Store.TryClaimAsync("message:9", slowClaim, Window, Cancel));
 
         // The slow handler is still running when its claim expires and Viber's retry reaches the other instance.
-        var retry = await Eventually.PollAsync(
-            () => other.Store.TryClaimAsync("message:9", newerClaim, Window, Cancel).AsTask(),
-            claim => claim != ViberDeduplicationClaim.InProgress,
-            "the slow claim to expire");
+        var retry = await RetryUntilExpiredAsync(other, "message:9", newerClaim);
         Assert.Equal(ViberDeduplicationClaim.Claimed, retry);
 
         var released = await slow.Store.ReleaseAsync("message:9", slowClaim, Cancel);

@@ -2,26 +2,15 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Viber.AspNetCore.Redis.Hosting;
 using Viber.AspNetCore.Deduplication;
+using Viber.AspNetCore.Redis.Tests.Support;
 
 namespace Viber.AspNetCore.Redis.Tests;
 
 /// <summary>Options bind from <c>Viber:Redis</c> and are validated at start with messages that name the key to set.</summary>
 public sealed class RedisOptionsTests
 {
-    private static ServiceProvider Build(Action<IViberBotBuilder> redis, Dictionary<string, string?>? settings = null)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build());
-        services.AddLogging();
-        redis(services.AddViberBot(options => options.AuthToken = "tok"));
-        return services.BuildServiceProvider();
-    }
-
     private static RedisViberOptions Resolve(Action<IViberBotBuilder> redis, Dictionary<string, string?>? settings = null)
-    {
-        using var provider = Build(redis, settings);
-        return provider.GetRequiredService<IOptions<RedisViberOptions>>().Value;
-    }
+        => OptionsHost.Resolve<RedisViberOptions>(redis, settings);
 
     private static string Failure(Action<IViberBotBuilder> redis, Dictionary<string, string?>? settings = null)
         => Assert.Throws<OptionsValidationException>(() => Resolve(redis, settings)).Message;
@@ -87,7 +76,7 @@ public sealed class RedisOptionsTests
     [Fact]
     public void The_store_registrations_add_the_connection_once_and_replace_the_in_memory_stores()
     {
-        using var provider = Build(b => b.AddRedisDeduplication("localhost:6379").AddRedisUserDetailsStore().AddRedisConversationStore());
+        using var provider = OptionsHost.Build(b => b.AddRedisDeduplication("localhost:6379").AddRedisUserDetailsStore().AddRedisConversationStore());
 
         Assert.Equal("Viber.AspNetCore.Redis.Users.RedisViberUserDetailsStore", provider.GetRequiredService<Viber.AspNetCore.Users.IViberUserDetailsStore>().GetType().FullName);
         Assert.Equal("Viber.AspNetCore.Redis.Conversations.RedisViberConversationStore", provider.GetRequiredService<Viber.AspNetCore.Conversations.IViberConversationStore>().GetType().FullName);
@@ -189,7 +178,7 @@ public sealed class RedisOptionsTests
     [Fact]
     public void The_Redis_store_replaces_the_in_memory_one()
     {
-        using var provider = Build(b => b.AddRedisDeduplication("localhost:6379"));
+        using var provider = OptionsHost.Build(b => b.AddRedisDeduplication("localhost:6379"));
 
         Assert.IsType<RedisViberDeduplicationStore>(provider.GetRequiredService<IViberDeduplicationStore>());
     }

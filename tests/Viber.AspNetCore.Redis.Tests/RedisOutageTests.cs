@@ -22,13 +22,7 @@ public sealed class RedisOutageTests(RedisFixture redis) : IClassFixture<RedisFi
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private Task<RedisBot> StartInstanceAsync(RedisServer server, Func<MessageCallback, Task>? handle = null)
-        => RedisBot.StartAsync(
-            bot => bot.AddRedisDeduplication(options =>
-            {
-                options.Configuration = server.ConnectionString;
-                options.KeyPrefix = _prefix;
-            }),
-            handle ?? Count);
+        => RedisBot.StartAsync(server.ConnectionString, _prefix, handle ?? Count);
 
     private Task Count(MessageCallback callback)
     {

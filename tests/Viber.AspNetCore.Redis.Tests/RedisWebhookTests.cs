@@ -13,13 +13,7 @@ public sealed class RedisWebhookTests(RedisFixture redis) : IClassFixture<RedisF
     private int _handled;
 
     private Task<RedisBot> StartInstanceAsync(Func<MessageCallback, Task>? handle = null)
-        => RedisBot.StartAsync(
-            bot => bot.AddRedisDeduplication(options =>
-            {
-                options.Configuration = redis.ConnectionString;
-                options.KeyPrefix = _prefix;
-            }),
-            handle ?? Count);
+        => RedisBot.StartAsync(redis.ConnectionString, _prefix, handle ?? Count);
 
     private Task Count(MessageCallback callback)
     {

@@ -27,11 +27,11 @@ public sealed class FleetTests(ITestOutputHelper output)
             var body = Callbacks.Json(Callbacks.Text("hello", $"user-{token % 7}", token));
             return new[] { viber.DeliverAsync(body, Cancel, first: 0), viber.DeliverAsync(body, Cancel, first: 1) };
         })).WaitAsync(Wait, Cancel);
-        await fleet.WaitForAsync(() => fleet.Sink.Handled.Select(h => h.Token).Distinct().Count() == tokens.Length, "every callback handled", Wait);
+        await fleet.WaitUntilHandledAsync(tokens.Length, Wait);
         await fleet.WaitUntilDrainedAsync(Wait);
 
         var handled = fleet.Sink.Handled;
-        output.WriteLine($"{viber}; handled {handled.Count} ({string.Join(", ", handled.GroupBy(h => h.Instance).Select(g => $"{g.Key}: {g.Count()}"))})");
+        output.WriteLine($"{viber}; handled {handled.Count} ({PerInstance(handled)})");
         Assert.Equal(2 * tokens.Length, viber.Answered200);
         Assert.Equal(tokens.Order(), handled.Select(h => h.Token).Order());
     }
@@ -123,22 +123,10 @@ public sealed class FleetTests(ITestOutputHelper output)
             return stoppedAt.Elapsed;
         }, Cancel);
 
-        // Four callbacks in flight at a time, each re-sent until answered 200.
-        using var inFlight = new SemaphoreSlim(4);
-        await Task.WhenAll(tokens.Select(async token =>
-        {
-            await inFlight.WaitAsync(Cancel);
-            try
-            {
-                await viber.DeliverAsync(Callbacks.Json(Callbacks.Text("hello", $"user-{token % 11}", token)), Cancel);
-            }
-            finally
-            {
-                inFlight.Release();
-            }
-        })).WaitAsync(Wait, Cancel);
+        await viber.DeliverAllAsync(tokens.Select(token => Callbacks.Json(Callbacks.Text("hello", $"user-{token % 11}", token))), inFlight: 4, Cancel)
+            .WaitAsync(Wait, Cancel);
         var down = await outage.WaitAsync(Wait, Cancel);
-        await fleet.WaitForAsync(() => fleet.Sink.Handled.Select(h => h.Token).Distinct().Count() == Total, "every callback handled", Wait);
+        await fleet.WaitUntilHandledAsync(Total, Wait);
         await fleet.WaitUntilDrainedAsync(Wait);
         foreach (var bot in fleet.Bots)
         {
@@ -146,7 +134,7 @@ public sealed class FleetTests(ITestOutputHelper output)
         }
 
         var handled = fleet.Sink.Handled;
-        output.WriteLine($"{viber}; Redis down {down.TotalSeconds:0.0} s; handled {handled.Count}, distinct {handled.Select(h => h.Token).Distinct().Count()} ({string.Join(", ", handled.GroupBy(h => h.Instance).Select(g => $"{g.Key}: {g.Count()}"))})");
+        output.WriteLine($"{viber}; Redis down {down.TotalSeconds:0.0} s; handled {handled.Count}, distinct {handled.Select(h => h.Token).Distinct().Count()} ({PerInstance(handled)})");
         Assert.Equal(Total, viber.Sent);
         Assert.Equal(Total, viber.Answered200);
         Assert.True(viber.Answered503 >= 10);
@@ -170,25 +158,14 @@ public sealed class FleetTests(ITestOutputHelper output)
             fleet.B.Kill();
         }, Cancel);
 
-        using var inFlight = new SemaphoreSlim(4);
-        await Task.WhenAll(tokens.Select(async token =>
-        {
-            await inFlight.WaitAsync(Cancel);
-            try
-            {
-                await viber.DeliverAsync(Callbacks.Json(Callbacks.Text("hello", $"user-{token % 13}", token)), Cancel);
-            }
-            finally
-            {
-                inFlight.Release();
-            }
-        })).WaitAsync(Wait, Cancel);
+        await viber.DeliverAllAsync(tokens.Select(token => Callbacks.Json(Callbacks.Text("hello", $"user-{token % 13}", token))), inFlight: 4, Cancel)
+            .WaitAsync(Wait, Cancel);
         await kill.WaitAsync(Wait, Cancel);
-        await fleet.WaitForAsync(() => fleet.Sink.Handled.Select(h => h.Token).Distinct().Count() == Total, "every callback handled", Wait);
+        await fleet.WaitUntilHandledAsync(Total, Wait);
         await fleet.WaitUntilDrainedAsync(Wait);
 
         var handled = fleet.Sink.Handled;
-        output.WriteLine($"through nginx: {viber}; B killed after {Total / 2} were accepted; handled {handled.Count} ({string.Join(", ", handled.GroupBy(h => h.Instance).Select(g => $"{g.Key}: {g.Count()}"))})");
+        output.WriteLine($"through nginx: {viber}; B killed after {Total / 2} were accepted; handled {handled.Count} ({PerInstance(handled)})");
         Assert.Equal(Total, viber.Answered200);
         Assert.Equal(tokens.Order(), handled.Select(h => h.Token).Distinct().Order());
 
@@ -201,6 +178,10 @@ public sealed class FleetTests(ITestOutputHelper output)
         Assert.True(twice.Count <= 2, $"{twice.Count} callbacks handled twice: more than B's in-flight handlers at its kill");
         Assert.Equal(0, await fleet.DeadLettersAsync());
     }
+
+    // How many handlings each instance reported, for the test output.
+    private static string PerInstance(IEnumerable<(long Token, string Instance)> handled)
+        => string.Join(", ", handled.GroupBy(h => h.Instance).Select(g => $"{g.Key}: {g.Count()}"));
 
     private static int MaxInAnyWindow(DateTimeOffset[] times, TimeSpan window)
     {

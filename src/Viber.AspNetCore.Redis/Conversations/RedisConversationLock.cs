@@ -12,20 +12,6 @@ namespace Viber.AspNetCore.Redis.Conversations;
 /// </summary>
 internal sealed class RedisConversationLock : IAsyncDisposable
 {
-    private const string RenewScript = """
-        if redis.call('GET', KEYS[1]) == ARGV[1] then
-          return redis.call('PEXPIRE', KEYS[1], ARGV[2])
-        end
-        return 0
-        """;
-
-    private const string ReleaseScript = """
-        if redis.call('GET', KEYS[1]) == ARGV[1] then
-          return redis.call('DEL', KEYS[1])
-        end
-        return 0
-        """;
-
     private readonly RedisViberConnection _connection;
     private readonly RedisKey _key;
     private readonly string _token;
@@ -66,7 +52,7 @@ internal sealed class RedisConversationLock : IAsyncDisposable
         try
         {
             var database = await _connection.GetDatabaseAsync(CancellationToken.None).ConfigureAwait(false);
-            await database.ScriptEvaluateAsync(ReleaseScript, [_key], [_token]).ConfigureAwait(false);
+            await RedisOwnedKey.ReleaseAsync(database, _key, _token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException or ObjectDisposedException)
         {
@@ -95,8 +81,7 @@ internal sealed class RedisConversationLock : IAsyncDisposable
         try
         {
             var database = await _connection.GetDatabaseAsync(CancellationToken.None).ConfigureAwait(false);
-            var renewed = (int)await database.ScriptEvaluateAsync(RenewScript, [_key], [_token, _leaseMilliseconds]).ConfigureAwait(false);
-            if (renewed == 0)
+            if (!await RedisOwnedKey.RenewAsync(database, _key, _token, _leaseMilliseconds).ConfigureAwait(false))
             {
                 // Gone or someone else's: renewing again could only log the same thing.
                 _renewal.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);

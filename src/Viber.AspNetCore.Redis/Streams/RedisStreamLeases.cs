@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using Viber.AspNetCore.Redis.Hosting;
 
 namespace Viber.AspNetCore.Redis.Streams;
 
@@ -20,20 +21,6 @@ internal sealed class RedisStreamLeases(RedisStreamLayout layout)
         redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[2]))
         redis.call('PEXPIRE', KEYS[1], ARGV[2])
         return redis.call('ZCARD', KEYS[1])
-        """;
-
-    private const string RenewScript = """
-        if redis.call('GET', KEYS[1]) == ARGV[1] then
-          return redis.call('PEXPIRE', KEYS[1], ARGV[2])
-        end
-        return 0
-        """;
-
-    private const string ReleaseScript = """
-        if redis.call('GET', KEYS[1]) == ARGV[1] then
-          return redis.call('DEL', KEYS[1])
-        end
-        return 0
         """;
 
     private readonly int[] _held = new int[layout.Partitions];
@@ -97,7 +84,7 @@ internal sealed class RedisStreamLeases(RedisStreamLayout layout)
     public async Task ReleaseAsync(IDatabase database, int partition)
     {
         MarkLost(partition);
-        await database.ScriptEvaluateAsync(ReleaseScript, [layout.Lease(partition)], [layout.Consumer]).ConfigureAwait(false);
+        await RedisOwnedKey.ReleaseAsync(database, layout.Lease(partition), layout.Consumer).ConfigureAwait(false);
     }
 
     /// <summary>Marks a partition as not held (its lease expired or went to another instance).</summary>
@@ -126,11 +113,11 @@ internal sealed class RedisStreamLeases(RedisStreamLayout layout)
     {
         var held = Enumerable.Range(0, layout.Partitions).Where(IsHeld).ToArray();
         var renewed = await Task.WhenAll(held.Select(partition =>
-            database.ScriptEvaluateAsync(RenewScript, [layout.Lease(partition)], [layout.Consumer, _leaseMilliseconds]))).ConfigureAwait(false);
+            RedisOwnedKey.RenewAsync(database, layout.Lease(partition), layout.Consumer, _leaseMilliseconds))).ConfigureAwait(false);
         var lost = new List<int>();
         for (var i = 0; i < held.Length; i++)
         {
-            if ((long)renewed[i] == 0 && MarkLost(held[i]))
+            if (!renewed[i] && MarkLost(held[i]))
             {
                 lost.Add(held[i]);
             }

@@ -4,6 +4,7 @@ using StackExchange.Redis;
 using Viber.AspNetCore.Background;
 using Viber.AspNetCore.Deduplication;
 using Viber.AspNetCore.Redis.Streams;
+using Viber.AspNetCore.Redis.Tests.Support;
 
 namespace Viber.AspNetCore.Redis.Tests.Streams;
 
@@ -13,20 +14,8 @@ namespace Viber.AspNetCore.Redis.Tests.Streams;
 /// </summary>
 public sealed class StreamOptionsTests
 {
-    private static ServiceProvider Build(Action<IViberBotBuilder> redis, Dictionary<string, string?>? settings = null)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build());
-        services.AddLogging();
-        redis(services.AddViberBot(options => options.AuthToken = "tok"));
-        return services.BuildServiceProvider();
-    }
-
     private static RedisViberStreamOptions Resolve(Action<IViberBotBuilder> redis, Dictionary<string, string?>? settings = null)
-    {
-        using var provider = Build(redis, settings);
-        return provider.GetRequiredService<IOptions<RedisViberStreamOptions>>().Value;
-    }
+        => OptionsHost.Resolve<RedisViberStreamOptions>(redis, settings);
 
     [Fact]
     public void Every_option_binds_from_the_Viber_Redis_Streams_section_and_code_wins()

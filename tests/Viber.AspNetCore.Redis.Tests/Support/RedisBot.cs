@@ -25,6 +25,16 @@ public sealed class RedisBot : IAsyncDisposable
 
     public FakeLogCollector Logs => App.Services.GetFakeLogCollector();
 
+    /// <summary>Starts an instance deduplicating in the given Redis under the given key prefix.</summary>
+    public static Task<RedisBot> StartAsync(string configuration, string keyPrefix, Func<Viber.Api.Callbacks.MessageCallback, Task> handle)
+        => StartAsync(
+            bot => bot.AddRedisDeduplication(options =>
+            {
+                options.Configuration = configuration;
+                options.KeyPrefix = keyPrefix;
+            }),
+            handle);
+
     /// <summary>Starts an instance.</summary>
     /// <param name="redis">Adds Redis deduplication to the bot.</param>
     /// <param name="handle">The message handler.</param>

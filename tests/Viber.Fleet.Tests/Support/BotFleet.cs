@@ -116,6 +116,10 @@ public sealed class BotFleet : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the sink recorded <paramref name="count"/> distinct callbacks handled (duplicates count once).</summary>
+    public Task WaitUntilHandledAsync(int count, TimeSpan timeout)
+        => WaitForAsync(() => Sink.Handled.Select(h => h.Token).Distinct().Count() == count, "every callback handled", timeout);
+
     public string Diagnostics()
     {
         var text = new StringBuilder();

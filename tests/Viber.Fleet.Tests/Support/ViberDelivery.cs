@@ -52,5 +52,23 @@ public sealed class ViberDelivery(IReadOnlyList<IWebhookTarget> instances)
         }
     }
 
+    /// <summary>Delivers every callback, at most <paramref name="inFlight"/> at a time, each until it is answered 200.</summary>
+    public async Task DeliverAllAsync(IEnumerable<byte[]> bodies, int inFlight, CancellationToken cancellationToken)
+    {
+        using var slots = new SemaphoreSlim(inFlight);
+        await Task.WhenAll(bodies.Select(async body =>
+        {
+            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                await DeliverAsync(body, cancellationToken);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+    }
+
     public override string ToString() => $"sent {Sent}, answered 200 {Answered200}, answered 503 {Answered503} times, other failed attempts {OtherFailures}";
 }
