@@ -1,3 +1,4 @@
+using EchoBot;
 using EchoBot.Handlers;
 using EchoBot.Limits;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -48,20 +49,23 @@ app.UseForwardedHeaders();
 // Routing after the forwarded headers, so the webhook's route sees the path base a proxy's X-Forwarded-Prefix sets
 // (WebApplication would otherwise route before the first middleware).
 app.UseRouting();
-// The request log goes to this host's logger (the static one is left alone, see AddSerilog above). The emulator's chat
-// page and its API (a request per page action and refresh) log at Debug, or they would bury the bot's own lines;
-// errors stay errors, as in Serilog's default.
+// The request log goes to this host's logger (the static one is left alone, see AddSerilog above). Two kinds of request
+// log at Debug: the emulator's chat page and its API (a request per page action and refresh), which would bury the
+// bot's own lines, and webhook calls that succeeded, whose handlers already write one line per callback (a second,
+// generic line per callback doubled the log and took about a third of the sample's CPU per callback under load).
+// Refused webhook calls (a bad signature, a limit) stay at Information and errors stay errors, as in Serilog's default.
 app.UseSerilogRequestLogging(options =>
 {
     options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
     options.GetLevel = (context, _, exception) =>
         exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
         : context.Request.Path.StartsWithSegments(ViberEmulatorDefaults.AppPath) ? Serilog.Events.LogEventLevel.Debug
+        : context.Response.StatusCode < 400 && EchoBotEndpoints.IsWebhook(context) ? Serilog.Events.LogEventLevel.Debug
         : Serilog.Events.LogEventLevel.Information;
 });
 // After the request log, so rejected requests (429) are logged too; after routing, which picks the endpoint's policy.
 app.UseRateLimiter();
-app.MapViberWebhook().RequireRateLimiting(EchoBotLimits.WebhookPolicy);
+app.MapViberWebhook().WithName(EchoBotEndpoints.Webhook).RequireRateLimiting(EchoBotLimits.WebhookPolicy);
 var health = app.MapHealthChecks("/health").RequireRateLimiting(EchoBotLimits.HealthPolicy);
 if (builder.Configuration["Health:Port"] is { Length: > 0 } healthPort)
 {

@@ -17,6 +17,7 @@ public sealed partial class EchoHandler(IViberBotClient viber, ILogger<EchoHandl
             return;
         }
 
+        LogMessage(logger, callback.Message?.Type, receiver, callback.MessageToken);
         var reply = new TextMessage
         {
             Receiver = receiver,
@@ -24,6 +25,10 @@ public sealed partial class EchoHandler(IViberBotClient viber, ILogger<EchoHandl
         };
         await ReplySender.SendAsync(viber, reply, logger, cancellationToken);
     }
+
+    // The callback's line in the log (the request log writes webhook calls that succeeded at Debug, see Program.cs).
+    [LoggerMessage(1002, LogLevel.Information, "Viber message: {MessageType} from user {UserId}, message {MessageToken}.")]
+    private static partial void LogMessage(ILogger logger, string? messageType, string userId, long? messageToken);
 
     [LoggerMessage(1000, LogLevel.Warning, "Message {MessageToken} has no sender id; nothing to reply to.")]
     private static partial void LogNoSender(ILogger logger, long? messageToken);

@@ -18,6 +18,11 @@ public sealed class EchoBotFactory : WebApplicationFactory<EchoBotApp>
 {
     public const string Token = "echo-bot-token-9d2f";
 
+    private readonly (string Key, string Value)[] _settings;
+
+    /// <param name="settings">Configuration settings beyond the Viber ones, applied last.</param>
+    public EchoBotFactory(params (string Key, string Value)[] settings) => _settings = settings;
+
     public RecordingViberBotClient Viber { get; } = new();
 
     public FakeLogCollector Logs => Services.GetFakeLogCollector();
@@ -32,6 +37,11 @@ public sealed class EchoBotFactory : WebApplicationFactory<EchoBotApp>
     {
         builder.UseSetting("Viber:AuthToken", Token);
         builder.UseSetting("Viber:RegisterWebhook", "false");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.AddFakeLogging());
         builder.ConfigureTestServices(services => services.AddSingleton<IViberBotClient>(Viber));
     }

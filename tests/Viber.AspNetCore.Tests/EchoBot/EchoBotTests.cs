@@ -128,18 +128,40 @@ public sealed class EchoBotTests
     }
 
     [Fact]
-    public async Task Requests_are_logged_by_Serilog()
+    public async Task A_webhook_call_is_logged_once_at_Information_by_its_handler_and_at_Debug_by_the_request_log()
     {
-        await using var bot = new EchoBotFactory();
+        await using var bot = new EchoBotFactory(("Serilog:MinimumLevel:Default", "Debug"));
 
-        using var response = await bot.PostAsync(Callbacks.Text("hi"));
+        using var response = await bot.PostAsync(Callbacks.Text("hi", userId: "logged-user"));
 
         // The request line is written as the middleware unwinds, which can be just after the client has its answer.
-        await bot.Logs.WaitForAsync(r => r.Category == "Serilog.AspNetCore.RequestLoggingMiddleware"
-            && r.Message.Contains("/viber/webhook", StringComparison.Ordinal)
-            && r.Message.Contains("responded 200", StringComparison.Ordinal));
+        var requestLine = await bot.Logs.WaitForAsync(r => r.Category == RequestLog && r.Message.Contains("/viber/webhook", StringComparison.Ordinal));
+        Assert.Contains("responded 200", requestLine.Message, StringComparison.Ordinal);
+        Assert.Equal(LogLevel.Debug, requestLine.Level);
+        var handlerLine = Assert.Single(bot.Logs.GetSnapshot(), r => r.Category == typeof(EchoHandler).FullName);
+        Assert.Equal(LogLevel.Information, handlerLine.Level);
+        Assert.Contains("logged-user", handlerLine.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
     }
+
+    [Fact]
+    public async Task A_refused_webhook_call_and_other_requests_are_logged_at_Information_by_the_request_log()
+    {
+        await using var bot = new EchoBotFactory();
+        var body = Callbacks.Json(Callbacks.Text("forged"));
+
+        using var refused = await WebhookRequests.PostAsync(bot.CreateClient(), ViberBotOptions.DefaultWebhookPath, body, "0000");
+        using var health = await bot.CreateClient().GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        var refusedLine = await bot.Logs.WaitForAsync(r => r.Category == RequestLog && r.Message.Contains("/viber/webhook", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Information, refusedLine.Level);
+        Assert.Contains("responded 401", refusedLine.Message, StringComparison.Ordinal);
+        var healthLine = await bot.Logs.WaitForAsync(r => r.Category == RequestLog && r.Message.Contains("/health", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Information, healthLine.Level);
+    }
+
+    private const string RequestLog = "Serilog.AspNetCore.RequestLoggingMiddleware";
 
     [Fact]
     public async Task The_health_endpoint_reports_the_viber_check()
