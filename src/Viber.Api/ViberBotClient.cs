@@ -305,7 +305,7 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
                         }
                         else
                         {
-                            run.AddUnsent(chunk, receiver, BroadcastReceiverInvalidStatus, $"broadcast_list[{offset + i}] is not a user id (null or blank); not sent.");
+                            chunk.AddUnsent(receiver, BroadcastReceiverInvalidStatus, $"broadcast_list[{offset + i}] is not a user id (null or blank); not sent.");
                         }
                     }
 
@@ -318,7 +318,7 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
                             ViberMessageValidator.ValidateRequestSize(body.Length);
                         }
 
-                        run.Rejected(chunk, receivers, BroadcastReceiverInvalidStatus, $"The request would be {body.Length} bytes of JSON, over {ViberMessageValidator.MaxRequestBytes}; not sent.");
+                        chunk.Rejected(receivers, BroadcastReceiverInvalidStatus, $"The request would be {body.Length} bytes of JSON, over {ViberMessageValidator.MaxRequestBytes}; not sent.");
                         body = null;
                     }
 
@@ -378,19 +378,18 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
         try
         {
             var response = await CallAsync(ViberApiMethods.BroadcastMessage, body, ViberJson.Context.BroadcastMessageResponse, _broadcastRateLimiter, cancellationToken).ConfigureAwait(false);
-            run.Accepted(chunk, receivers.Count, response);
+            chunk.Accepted(receivers.Count, response);
         }
         catch (ViberApiException ex)
         {
-            run.Rejected(chunk, receivers, ex.Status, ex.StatusMessage ?? ex.Message);
+            chunk.Rejected(receivers, ex.Status, ex.StatusMessage ?? ex.Message);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or JsonException)
         {
-            run.Rejected(chunk, receivers, BroadcastRequestFailedStatus, ex.Message);
+            chunk.Rejected(receivers, BroadcastRequestFailedStatus, ex.Message);
         }
 
-        run.RequestDone(_timeProvider.GetElapsedTime(started), unpaced);
-        run.Complete(chunk);
+        run.RequestDone(chunk, _timeProvider.GetElapsedTime(started), unpaced);
     }
 
     private static byte[] SerializeRequest<T>(T request, JsonTypeInfo<T> typeInfo)

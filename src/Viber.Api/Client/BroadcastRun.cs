@@ -47,63 +47,14 @@ internal sealed class BroadcastRun(
         return chunk;
     }
 
-    /// <summary>Lists a receiver of a chunk that was not sent to (before its request starts, or by it).</summary>
-    /// <param name="chunk">The chunk.</param>
-    /// <param name="receiver">The id as given.</param>
-    /// <param name="status">Why.</param>
-    /// <param name="statusMessage">What happened.</param>
-    public void AddUnsent(BroadcastChunk chunk, string? receiver, ViberStatus status, string statusMessage)
-    {
-        // A chunk is written by one thread at a time (the reading loop, then its request) and read only once done.
-        chunk.Fail(new BroadcastFailure { Receiver = receiver, Status = status, StatusMessage = statusMessage });
-        lock (_lock)
-        {
-            _processed++;
-            _failed++;
-        }
-    }
-
     /// <summary>Marks a request as about to be sent.</summary>
     public void Sending() => AnySent = true;
 
-    /// <summary>Records a request Viber accepted, with its <c>failed_list</c>.</summary>
+    /// <summary>Completes a chunk whose request was answered (or given up on), counting how long it took.</summary>
     /// <param name="chunk">The request's chunk.</param>
-    /// <param name="receivers">The request's receiver count.</param>
-    /// <param name="response">The answer.</param>
-    public void Accepted(BroadcastChunk chunk, int receivers, BroadcastMessageResponse response)
-    {
-        chunk.MessageToken = response.MessageToken;
-        var failed = 0;
-        foreach (var failure in response.FailedList ?? [])
-        {
-            chunk.Fail(failure);
-            failed++;
-        }
-
-        lock (_lock)
-        {
-            _processed += receivers;
-            _failed += failed;
-        }
-    }
-
-    /// <summary>Records a request that failed as a whole: every receiver of it is listed.</summary>
-    /// <param name="chunk">The request's chunk.</param>
-    /// <param name="receivers">The request's receivers.</param>
-    /// <param name="status">The status.</param>
-    /// <param name="statusMessage">What happened.</param>
-    public void Rejected(BroadcastChunk chunk, ArraySegment<string> receivers, ViberStatus status, string statusMessage)
-    {
-        foreach (var receiver in receivers)
-        {
-            AddUnsent(chunk, receiver, status, statusMessage);
-        }
-    }
-
-    /// <summary>Counts an answered (or given up) request and how long it took.</summary>
     /// <param name="elapsed">From before the permit to the answer.</param>
     /// <param name="unpaced">Whether a permit was free when it started, so its time is the request's own.</param>
-    public void RequestDone(TimeSpan elapsed, bool unpaced)
+    public void RequestDone(BroadcastChunk chunk, TimeSpan elapsed, bool unpaced)
     {
         lock (_lock)
         {
@@ -113,42 +64,50 @@ internal sealed class BroadcastRun(
                 _unpacedTime += elapsed;
                 _unpacedRequests++;
             }
+
+            CompleteLocked(chunk);
         }
     }
 
-    /// <summary>
-    /// Marks a chunk's outcome final, moves the chunks done so far into the result in request order, and reports
-    /// where the broadcast stands when the caller asked for progress.
-    /// </summary>
+    /// <summary>Completes a chunk that sent no request (all its receivers were invalid, or it was too large).</summary>
     /// <param name="chunk">The chunk.</param>
     public void Complete(BroadcastChunk chunk)
     {
         lock (_lock)
         {
-            chunk.Done = true;
-            while (_pending.TryPeek(out var head) && head.Done)
-            {
-                _pending.Dequeue();
-                if (head.MessageToken is { } token)
-                {
-                    Result.MessageTokens.Add(token);
-                }
+            CompleteLocked(chunk);
+        }
+    }
 
-                foreach (var failure in head.Failures ?? [])
-                {
-                    Result.Failed.Add(failure);
-                }
+    // Counts the chunk, moves the chunks done so far into the result in request order, and reports where the
+    // broadcast stands: one report per chunk, each counting one more request than the last when the chunk sent one.
+    private void CompleteLocked(BroadcastChunk chunk)
+    {
+        chunk.Done = true;
+        _processed += chunk.Processed;
+        _failed += chunk.Failures?.Count ?? 0;
+        while (_pending.TryPeek(out var head) && head.Done)
+        {
+            _pending.Dequeue();
+            if (head.MessageToken is { } token)
+            {
+                Result.MessageTokens.Add(token);
             }
 
-            progress?.Report(new ViberBroadcastProgress
+            foreach (var failure in head.Failures ?? [])
             {
-                Succeeded = _processed - Math.Min(_failed, _processed),
-                Failed = _failed,
-                Requests = _requests,
-                TotalReceivers = totalReceivers,
-                EstimatedTimeLeft = EstimateTimeLeft(),
-            });
+                Result.Failed.Add(failure);
+            }
         }
+
+        progress?.Report(new ViberBroadcastProgress
+        {
+            Succeeded = Math.Max(0, _processed - _failed),
+            Failed = _failed,
+            Requests = _requests,
+            TotalReceivers = totalReceivers,
+            EstimatedTimeLeft = EstimateTimeLeft(),
+        });
     }
 
     // The last request can go no sooner than the pacing allows (a permit comes back a window after its answer), nor
