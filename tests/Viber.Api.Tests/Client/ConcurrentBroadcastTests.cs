@@ -143,6 +143,23 @@ public sealed class ConcurrentBroadcastTests
     }
 
     [Fact]
+    public async Task An_error_that_is_not_a_failed_request_stops_the_broadcast_cancelling_the_requests_in_flight()
+    {
+        var held = new HeldResponses(_ => RecordingHandler.Json(TestClient.SendOk()));
+        var handler = new RecordingHandler(held.RespondAsync);
+        using var limiter = new FailingRateLimiter(failAt: 3);
+        using var client = new ViberBotClient(new HttpClient(handler), TestClient.Options(o => o.BroadcastConcurrency = 4), new FakeTimeProvider(), limiter);
+
+        var broadcast = client.BroadcastMessageAsync(Message(), Receivers(3000), Ct);
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => broadcast.WaitAsync(Guard, Ct));
+        Assert.Equal("The budget's store is down.", ex.Message);
+        Assert.Equal(2, held.Ended);
+        Assert.Empty(held.Held);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
     public async Task Progress_is_monotonic_one_report_per_request_and_the_time_left_counts_the_requests_in_flight()
     {
         var time = new FakeTimeProvider();
