@@ -13,13 +13,16 @@ namespace Viber.BroadcastBenchmark;
 /// </summary>
 internal static class BroadcastRun
 {
-    public static async Task<BroadcastRunResult> RunAsync(int receivers, int permits, TimeSpan window, CancellationToken cancellationToken)
+    public static async Task<BroadcastRunResult> RunAsync(int receivers, int permits, TimeSpan window, TimeSpan latency, int concurrency, CancellationToken cancellationToken)
     {
         var emulator = new ViberEmulator(new ViberEmulatorOptions
         {
             BroadcastRequestsPerWindow = permits,
             BroadcastWindow = window,
             AcceptUnknownBroadcastReceivers = true,
+
+            // The real API's time per request, which the emulator otherwise answers in well under a millisecond.
+            BroadcastResponseDelay = latency,
 
             // The feed keeps each call's request body; a short history keeps the emulator's memory out of the figures.
             EventHistoryLimit = 16,
@@ -34,6 +37,7 @@ internal static class BroadcastRun
             DefaultSender = new ViberSender { Name = "Bench" },
             BroadcastRequestsPerWindow = permits,
             BroadcastWindow = window,
+            BroadcastConcurrency = concurrency,
         });
         await client.SetWebhookAsync(new SetWebhookRequest { Url = "https://bench.example/viber/webhook" }, cancellationToken);
 
@@ -53,13 +57,20 @@ internal static class BroadcastRun
             result.ReceiverCount,
             requests,
             elapsed.TotalSeconds,
-            IdealSeconds(requests, permits, window),
+            IdealSeconds(requests, permits, window, latency, concurrency),
             account.MostBroadcastsInAnyWindow,
             account.BroadcastsRefused,
             result.Failed.Count,
             process.PeakWorkingSet64);
     }
 
-    // The first `permits` requests may go at once, then `permits` per window: the last one goes no sooner than this.
-    public static double IdealSeconds(int requests, int permits, TimeSpan window) => (requests - 1) / permits * window.TotalSeconds;
+    // The first `permits` requests may go at once, then `permits` per window plus a request's time (a permit comes back
+    // a window after its answer), and the last answer takes a request's time; nor can `concurrency` requests at a time
+    // go faster than one request's time each. The broadcast ends no sooner than the later of the two.
+    public static double IdealSeconds(int requests, int permits, TimeSpan window, TimeSpan latency, int concurrency)
+    {
+        var paced = ((requests - 1) / permits * (window + latency)) + latency;
+        var inFlight = (requests + concurrency - 1) / concurrency * latency;
+        return (paced > inFlight ? paced : inFlight).TotalSeconds;
+    }
 }

@@ -5,30 +5,38 @@ using Viber.BroadcastBenchmark;
 // A broadcast to many receivers through the emulator, paced to Viber's limit (500 requests per 10 s):
 //   dotnet run -c Release --project benchmarks/Viber.BroadcastBenchmark            1,000,000 receivers, the real limit (about a minute)
 //   dotnet run -c Release --project benchmarks/Viber.BroadcastBenchmark -- --quick  the limit scaled to 500 per 1 s (about 6 s)
-// Options: --receivers N (default 1,000,000), --small N (the run memory is compared with; default 10,000).
-// Each size runs in a process of its own, so their peak working sets can be compared.
+// Options: --receivers N (default 1,000,000), --small N (the run memory is compared with; default 10,000),
+// --latency-ms N (the emulator answers each broadcast_message N ms late, as the real API does in about 100-300 ms;
+// default 0), --concurrency N (ViberBotClientOptions.BroadcastConcurrency; default the library's).
+// --quick scales the latency by the window's 1/10 too. Each size runs in a process of its own, so their peak working
+// sets can be compared.
 var quick = args.Contains("--quick");
 var receivers = IntArgument("--receivers", 1_000_000);
 var small = IntArgument("--small", 10_000);
+var latencyMs = IntArgument("--latency-ms", 0);
+var concurrency = IntArgument("--concurrency", new Viber.Api.ViberBotClientOptions().BroadcastConcurrency);
 const int Permits = 500;
-var window = quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10);
+var scale = quick ? 10 : 1;
+var window = TimeSpan.FromSeconds(10) / scale;
+var latency = TimeSpan.FromMilliseconds(latencyMs) / scale;
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(10));
 
 if (args.Contains("--child"))
 {
-    var result = await BroadcastRun.RunAsync(receivers, Permits, window, cancel.Token);
+    var result = await BroadcastRun.RunAsync(receivers, Permits, window, latency, concurrency, cancel.Token);
     Console.WriteLine(result.ToLine());
     return 0;
 }
 
-Console.WriteLine(FormattableString.Invariant($"Broadcast through the emulator, limit {Permits} requests per {window.TotalSeconds:0} s{(quick ? " (--quick: scaled window)" : string.Empty)}"));
+Console.WriteLine(FormattableString.Invariant(
+    $"Broadcast through the emulator, limit {Permits} requests per {window.TotalSeconds:0.###} s, answers {latency.TotalMilliseconds:0.###} ms late, {concurrency} requests in flight{(quick ? " (--quick: window and latency scaled by 1/10)" : string.Empty)}"));
 var smallRun = await RunChildAsync(small);
 var largeRun = await RunChildAsync(receivers);
 foreach (var run in new[] { smallRun, largeRun })
 {
     var ratio = run.IdealSeconds > 0 ? run.Seconds / run.IdealSeconds : double.NaN;
     Console.WriteLine(FormattableString.Invariant(
-        $"{run.Receivers,9:N0} receivers, {run.Requests,5:N0} requests: {run.Seconds,7:0.00} s vs ideal {run.IdealSeconds,6:0.00} s (first {Permits} at once, then {Permits} per window), ratio {ratio:0.000}; most in any window at the emulator {run.MostInAnyWindow} (limit {Permits}), refused {run.Refused}, failed receivers {run.Failed}; peak working set {run.PeakWorkingSetBytes / 1048576.0:0.0} MB"));
+        $"{run.Receivers,9:N0} receivers, {run.Requests,5:N0} requests: {run.Seconds,7:0.00} s vs ideal {run.IdealSeconds,6:0.00} s (first {Permits} at once, then {Permits} per window plus the latency, {concurrency} at a time), ratio {ratio:0.000} (one request at a time: at least {run.Requests * latency.TotalSeconds:0.00} s); most in any window at the emulator {run.MostInAnyWindow} (limit {Permits}), refused {run.Refused}, failed receivers {run.Failed}; peak working set {run.PeakWorkingSetBytes / 1048576.0:0.0} MB"));
 }
 
 Console.WriteLine(FormattableString.Invariant(
@@ -45,7 +53,14 @@ async Task<BroadcastRunResult> RunChildAsync(int count)
         start.ArgumentList.Add(typeof(BroadcastRun).Assembly.Location);
     }
 
-    foreach (var argument in new[] { "--child", "--receivers", count.ToString(CultureInfo.InvariantCulture) }.Concat(quick ? ["--quick"] : []))
+    string[] childArguments =
+    [
+        "--child",
+        "--receivers", count.ToString(CultureInfo.InvariantCulture),
+        "--latency-ms", latencyMs.ToString(CultureInfo.InvariantCulture),
+        "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture),
+    ];
+    foreach (var argument in childArguments.Concat(quick ? ["--quick"] : []))
     {
         start.ArgumentList.Add(argument);
     }

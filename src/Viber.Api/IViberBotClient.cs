@@ -39,8 +39,8 @@ public interface IViberBotClient
 
     /// <summary>
     /// Sends one message to any number of subscribed users (broadcast_message), reading the receivers 300 at a time
-    /// as the requests go out (never copying them), paced to at most 500 requests per 10 seconds, and reporting
-    /// progress after every request.
+    /// as the requests go out (never copying them), several requests in flight at once, paced to at most 500 requests
+    /// per 10 seconds, and reporting progress after every request.
     /// </summary>
     /// <param name="message">The message; placeholders such as <c>replace_me_with_user_name</c> are replaced by Viber.</param>
     /// <param name="receivers">The receivers' user ids, enumerated once.</param>
@@ -51,7 +51,7 @@ public interface IViberBotClient
 
     /// <summary>
     /// Sends one message to a stream of subscribed users (broadcast_message), for example read from a database,
-    /// 300 receivers ahead of the requests at most, paced to at most 500 requests per 10 seconds.
+    /// no further ahead than the requests in flight (300 receivers each), paced to at most 500 requests per 10 seconds.
     /// </summary>
     /// <param name="message">The message; placeholders such as <c>replace_me_with_user_name</c> are replaced by Viber.</param>
     /// <param name="receivers">The receivers' user ids, enumerated once.</param>

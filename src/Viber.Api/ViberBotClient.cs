@@ -145,10 +145,13 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     /// <para>
     /// The receivers are read 300 at a time as requests go out, enumerated once and never copied, so memory does not
     /// grow with their number; each request body is written when it is sent. Receivers are sent as given (order and
-    /// duplicates kept). Requests go one after another, each (and each retry) taking a permit from the broadcast rate
-    /// limiter: the one given to the constructor, or this client's own, which allows
+    /// duplicates kept). Up to <see cref="ViberBotClientOptions.BroadcastConcurrency"/> requests are in flight at once
+    /// (one after another when it is 1), each (and each retry) taking a permit from the broadcast rate limiter first:
+    /// the one given to the constructor, or this client's own, which allows
     /// <see cref="ViberBotClientOptions.BroadcastRequestsPerWindow"/> requests in any
-    /// <see cref="ViberBotClientOptions.BroadcastWindow"/> across all of the client's broadcasts.
+    /// <see cref="ViberBotClientOptions.BroadcastWindow"/> across all of the client's broadcasts. The list is read no
+    /// further ahead than the requests in flight. <see cref="BroadcastResult.MessageTokens"/> and
+    /// <see cref="BroadcastResult.Failed"/> are in request order whatever order the answers come in.
     /// </para>
     /// <para>
     /// What is wrong before the first request goes out throws <see cref="ViberValidationException"/> and nothing is
@@ -160,13 +163,16 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     /// <para>
     /// A request that still fails after retries does not stop the broadcast nor lose what was sent: its receivers
     /// are listed in <see cref="BroadcastResult.Failed"/> with the status Viber returned, or with
-    /// <see cref="BroadcastRequestFailedStatus"/> after an HTTP error, timeout or invalid response, and the next
-    /// request goes on. Receivers in Viber's <c>failed_list</c> are listed too. Every receiver read is counted in
+    /// <see cref="BroadcastRequestFailedStatus"/> after an HTTP error, timeout or invalid response, and the other
+    /// requests go on. Receivers in Viber's <c>failed_list</c> are listed too. Every receiver read is counted in
     /// <see cref="BroadcastResult.ReceiverCount"/>. Check <see cref="BroadcastResult.AllSucceeded"/>.
     /// </para>
     /// </remarks>
     /// <exception cref="ViberValidationException">The message or a receiver id breaks a documented limit before the first request; nothing was sent.</exception>
-    /// <exception cref="OperationCanceledException">The caller cancelled; requests already sent stay sent (and were reported as progress).</exception>
+    /// <exception cref="OperationCanceledException">
+    /// The caller cancelled: no further request goes out, the ones in flight are cancelled and waited for before this
+    /// throws; requests already answered stay sent (and were reported as progress).
+    /// </exception>
     public Task<BroadcastResult> BroadcastMessageAsync(ViberMessage message, IEnumerable<string> receivers, ViberBroadcastOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -191,8 +197,9 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     /// <inheritdoc />
     /// <remarks>
     /// As <see cref="BroadcastMessageAsync(ViberMessage, IEnumerable{string}, ViberBroadcastOptions?, CancellationToken)"/>,
-    /// for receivers read as they are needed (for example from a database): the stream is enumerated once, 300
-    /// receivers ahead of the requests at most.
+    /// for receivers read as they are needed (for example from a database): the stream is enumerated once, from one
+    /// thread at a time, no further ahead than the requests in flight (300 receivers each, at most
+    /// <see cref="ViberBotClientOptions.BroadcastConcurrency"/> of them).
     /// </remarks>
     /// <exception cref="ViberValidationException">The message or a receiver id breaks a documented limit before the first request; nothing was sent.</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled; requests already sent stay sent (and were reported as progress).</exception>
@@ -254,85 +261,135 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     {
         await using (reader.ConfigureAwait(false))
         {
-            var run = new BroadcastRun(totalReceivers, progress, _options.BroadcastRequestsPerWindow, _options.BroadcastWindow, _timeProvider);
-            var read = new string?[MaxBroadcastReceiversPerRequest];
-            var valid = new string[MaxBroadcastReceiversPerRequest];
-            while (true)
+            var concurrency = _options.BroadcastConcurrency;
+            var run = new BroadcastRun(totalReceivers, progress, _options.BroadcastRequestsPerWindow, _options.BroadcastWindow, concurrency, _timeProvider);
+            var inFlight = new List<Task>(concurrency);
+
+            // Cancelled when the broadcast stops early (a request or the receiver list failed): requests still waiting
+            // for a permit must not go out after the caller was told the broadcast failed.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var finished = false;
+            try
             {
-                var offset = reader.Read;
-                var count = await reader.ReadAsync(read, cancellationToken).ConfigureAwait(false);
-                if (count == 0)
+                var read = new string?[MaxBroadcastReceiversPerRequest];
+                while (true)
                 {
-                    if (offset == 0)
+                    // A free slot before the next chunk is read, so the list is read no further ahead than the requests in flight.
+                    await ObserveCompletedAsync(inFlight, inFlight.Count >= concurrency).ConfigureAwait(false);
+                    var offset = reader.Read;
+                    var count = await reader.ReadAsync(read, cancellationToken).ConfigureAwait(false);
+                    if (count == 0)
                     {
-                        throw new ViberValidationException("broadcast_list", "must contain at least one user id");
+                        if (offset == 0)
+                        {
+                            throw new ViberValidationException("broadcast_list", "must contain at least one user id");
+                        }
+
+                        break;
                     }
 
-                    return run.Result;
+                    var chunk = run.StartChunk(count);
+                    var valid = new string[count];
+                    var validCount = 0;
+                    for (var i = 0; i < count; i++)
+                    {
+                        var receiver = read[i];
+                        read[i] = null;
+                        if (!string.IsNullOrWhiteSpace(receiver))
+                        {
+                            valid[validCount++] = receiver;
+                        }
+                        else if (!run.AnySent)
+                        {
+                            throw new ViberValidationException($"broadcast_list[{offset + i}]", "must be a user id, not null or blank");
+                        }
+                        else
+                        {
+                            chunk.AddUnsent(receiver, BroadcastReceiverInvalidStatus, $"broadcast_list[{offset + i}] is not a user id (null or blank); not sent.");
+                        }
+                    }
+
+                    var receivers = new ArraySegment<string>(valid, 0, validCount);
+                    var body = validCount == 0 ? null : MessageJsonWriter.WithBroadcastList(messageJson, receivers);
+                    if (body is not null && body.Length > ViberMessageValidator.MaxRequestBytes)
+                    {
+                        if (!run.AnySent)
+                        {
+                            ViberMessageValidator.ValidateRequestSize(body.Length);
+                        }
+
+                        chunk.Rejected(receivers, BroadcastReceiverInvalidStatus, $"The request would be {body.Length} bytes of JSON, over {ViberMessageValidator.MaxRequestBytes}; not sent.");
+                        body = null;
+                    }
+
+                    if (body is null)
+                    {
+                        run.Complete(chunk);
+                        continue;
+                    }
+
+                    run.Sending();
+                    inFlight.Add(SendBroadcastRequestAsync(run, chunk, body, receivers, stop.Token));
                 }
 
-                run.AddReceivers(count);
-                var validCount = 0;
-                for (var i = 0; i < count; i++)
+                while (inFlight.Count > 0)
                 {
-                    var receiver = read[i];
-                    read[i] = null;
-                    if (!string.IsNullOrWhiteSpace(receiver))
-                    {
-                        valid[validCount++] = receiver;
-                    }
-                    else if (!run.AnySent)
-                    {
-                        throw new ViberValidationException($"broadcast_list[{offset + i}]", "must be a user id, not null or blank");
-                    }
-                    else
-                    {
-                        run.AddUnsent(receiver, BroadcastReceiverInvalidStatus, $"broadcast_list[{offset + i}] is not a user id (null or blank); not sent.");
-                    }
+                    await ObserveCompletedAsync(inFlight, wait: true).ConfigureAwait(false);
                 }
 
-                if (validCount > 0)
+                finished = true;
+                return run.Result;
+            }
+            finally
+            {
+                if (!finished)
                 {
-                    await SendBroadcastRequestAsync(run, messageJson, new ArraySegment<string>(valid, 0, validCount), cancellationToken).ConfigureAwait(false);
+                    await stop.CancelAsync().ConfigureAwait(false);
                 }
 
-                run.Report();
+                // No request outlives the call: the ones still out end on the cancelled token (or with their answer).
+                // Their outcome no longer matters, since the call is throwing the failure that stopped it.
+                await Task.WhenAll(inFlight).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
 
-    private async Task SendBroadcastRequestAsync(BroadcastRun run, byte[] messageJson, ArraySegment<string> receivers, CancellationToken cancellationToken)
+    // Drops the finished requests (after one finishes, when asked to wait) and rethrows the first failure among them:
+    // cancellation, or an error a request does not turn into failed receivers (such as a shared limiter's store down).
+    private static async Task ObserveCompletedAsync(List<Task> inFlight, bool wait)
     {
-        var body = MessageJsonWriter.WithBroadcastList(messageJson, receivers);
-        if (body.Length > ViberMessageValidator.MaxRequestBytes)
+        if (wait && inFlight.Count > 0)
         {
-            if (!run.AnySent)
-            {
-                ViberMessageValidator.ValidateRequestSize(body.Length);
-            }
-
-            run.Rejected(receivers, BroadcastReceiverInvalidStatus, $"The request would be {body.Length} bytes of JSON, over {ViberMessageValidator.MaxRequestBytes}; not sent.");
-            return;
+            await Task.WhenAny(inFlight).ConfigureAwait(false);
         }
 
-        run.Sending();
+        if (inFlight.Find(task => task.IsFaulted || task.IsCanceled) is { } failed)
+        {
+            await failed.ConfigureAwait(false);
+        }
+
+        inFlight.RemoveAll(task => task.IsCompleted);
+    }
+
+    private async Task SendBroadcastRequestAsync(BroadcastRun run, BroadcastChunk chunk, byte[] body, ArraySegment<string> receivers, CancellationToken cancellationToken)
+    {
         var unpaced = _broadcastRateLimiter.GetStatistics() is { CurrentAvailablePermits: > 0 };
         var started = _timeProvider.GetTimestamp();
         try
         {
             var response = await CallAsync(ViberApiMethods.BroadcastMessage, body, ViberJson.Context.BroadcastMessageResponse, _broadcastRateLimiter, cancellationToken).ConfigureAwait(false);
-            run.Accepted(receivers.Count, response);
+            chunk.Accepted(receivers.Count, response);
         }
         catch (ViberApiException ex)
         {
-            run.Rejected(receivers, ex.Status, ex.StatusMessage ?? ex.Message);
+            chunk.Rejected(receivers, ex.Status, ex.StatusMessage ?? ex.Message);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or JsonException)
         {
-            run.Rejected(receivers, BroadcastRequestFailedStatus, ex.Message);
+            chunk.Rejected(receivers, BroadcastRequestFailedStatus, ex.Message);
         }
 
-        run.RequestDone(_timeProvider.GetElapsedTime(started), unpaced);
+        run.RequestDone(chunk, _timeProvider.GetElapsedTime(started), unpaced);
     }
 
     private static byte[] SerializeRequest<T>(T request, JsonTypeInfo<T> typeInfo)

@@ -7,6 +7,12 @@ public sealed class ViberBroadcastOptions
     /// Gets or sets where progress is reported: once after every broadcast_message request (and after receivers that
     /// could not be sent at all). <see langword="null"/>: no progress is reported.
     /// </summary>
+    /// <remarks>
+    /// With several requests in flight (<see cref="ViberBotClientOptions.BroadcastConcurrency"/>) the reports come from
+    /// whichever thread finished a request, but one at a time and in order, each counting at least as much as the one
+    /// before. A <see cref="Progress{T}"/> posts each report to the thread pool or a synchronization context and may
+    /// reorder them; keep the latest with an <see cref="IProgress{T}"/> of your own when the order matters.
+    /// </remarks>
     public IProgress<ViberBroadcastProgress>? Progress { get; set; }
 
     /// <summary>

@@ -49,6 +49,11 @@ public sealed class ViberEmulator : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(Options.BroadcastRequestsPerWindow, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Options.BroadcastWindow, TimeSpan.Zero, nameof(options));
 
+        if (Options.BroadcastResponseDelay < TimeSpan.Zero || Options.BroadcastResponseDelay > TimeSpan.FromDays(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), Options.BroadcastResponseDelay, "BroadcastResponseDelay must be between zero and one day.");
+        }
+
         // Polly accepts retry delays up to one day.
         if (Options.CallbackRetryDelay <= TimeSpan.Zero || Options.CallbackRetryDelay > TimeSpan.FromDays(1))
         {

@@ -79,4 +79,13 @@ public sealed class ViberEmulatorOptions
     /// as Viber answers. Turn it on for a broadcast to more receivers than it is worth simulating (a benchmark).
     /// </summary>
     public bool AcceptUnknownBroadcastReceivers { get; set; }
+
+    /// <summary>
+    /// Gets or sets how long broadcast_message takes to answer, to stand for the real API's network and processing
+    /// time (about 100 to 300 ms) when a test or benchmark looks at how a bot copes with it: the request is counted
+    /// against <see cref="BroadcastRequestsPerWindow"/> and delivered on arrival, and the answer goes back after the
+    /// delay. The delay follows the emulator's <see cref="TimeProvider"/>, so a fake clock must be advanced past it.
+    /// Default <see cref="TimeSpan.Zero"/>: answered at once. At most one day.
+    /// </summary>
+    public TimeSpan BroadcastResponseDelay { get; set; }
 }

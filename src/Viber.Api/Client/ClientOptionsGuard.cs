@@ -53,6 +53,11 @@ internal static class ClientOptionsGuard
         {
             throw Invalid(nameof(options.BroadcastWindow), "must be more than 0 and at most 24 hours");
         }
+
+        if (options.BroadcastConcurrency < 1)
+        {
+            throw Invalid(nameof(options.BroadcastConcurrency), "must be at least 1 (1 sends one broadcast request after another)");
+        }
     }
 
     /// <summary>Gets a value indicating whether a timeout option is switched on.</summary>

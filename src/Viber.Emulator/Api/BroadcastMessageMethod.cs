@@ -11,7 +11,8 @@ namespace Viber.Emulator.Api;
 /// <summary>
 /// broadcast_message: at most 500 requests per 10 s (12), 30 KB, <c>broadcast_list</c> of 1–300 ids, the message
 /// rules, placeholders replaced per receiver, and a <c>failed_list</c> for receivers that are unknown (5) or not
-/// subscribed (6). Broadcasts do not count toward the 100-messages-per-hour limit of send_message.
+/// subscribed (6). Broadcasts do not count toward the 100-messages-per-hour limit of send_message. The answer can be
+/// held back by <see cref="ViberEmulatorOptions.BroadcastResponseDelay"/>.
 /// </summary>
 internal sealed class BroadcastMessageMethod(EmulatorState state, ConversationEngine conversations) : IApiMethod
 {
@@ -21,8 +22,17 @@ internal sealed class BroadcastMessageMethod(EmulatorState state, ConversationEn
 
     public bool AllowsGet => false;
 
-    public Task<ApiResult> InvokeAsync(ApiRequest request, CancellationToken cancellationToken)
-        => Task.FromResult(Broadcast(request));
+    public async Task<ApiResult> InvokeAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        // Counted and delivered on arrival, as Viber does; only the answer is late, as over a real network.
+        var result = Broadcast(request);
+        if (state.Options.BroadcastResponseDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(state.Options.BroadcastResponseDelay, state.Time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
 
     private ApiResult Broadcast(ApiRequest request)
     {

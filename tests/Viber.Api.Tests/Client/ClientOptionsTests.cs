@@ -17,6 +17,8 @@ public sealed class ClientOptionsTests
         { "TotalTimeout", o => o.TotalTimeout = TimeSpan.FromDays(2) },
         { "BroadcastRequestsPerWindow", o => o.BroadcastRequestsPerWindow = 0 },
         { "BroadcastWindow", o => o.BroadcastWindow = TimeSpan.Zero },
+        { "BroadcastConcurrency", o => o.BroadcastConcurrency = 0 },
+        { "BroadcastConcurrency", o => o.BroadcastConcurrency = -1 },
     };
 
     [Theory]

@@ -20,7 +20,7 @@ public sealed class StreamedBroadcastTests
             return RecordingHandler.Json(TestClient.SendOk());
         });
 
-        var result = await TestClient.Create(handler).BroadcastMessageAsync(Message(), receivers, Ct);
+        var result = await TestClient.Create(handler, o => o.BroadcastConcurrency = 1).BroadcastMessageAsync(Message(), receivers, Ct);
 
         Assert.Equal(1, receivers.Enumerations);
         Assert.Equal([300, 600, 900, 1000], pulledAtRequest);
@@ -40,7 +40,7 @@ public sealed class StreamedBroadcastTests
             return RecordingHandler.Json(TestClient.SendOk());
         });
 
-        var result = await TestClient.Create(handler).BroadcastMessageAsync(Message(), (IAsyncEnumerable<string>)receivers, cancellationToken: Ct);
+        var result = await TestClient.Create(handler, o => o.BroadcastConcurrency = 1).BroadcastMessageAsync(Message(), (IAsyncEnumerable<string>)receivers, cancellationToken: Ct);
 
         Assert.Equal(1, receivers.Enumerations);
         Assert.Equal([300, 600, 650], pulledAtRequest);
@@ -111,7 +111,8 @@ public sealed class StreamedBroadcastTests
     {
         var time = new FakeTimeProvider();
         var handler = RecordingHandler.AlwaysJson(TestClient.SendOk());
-        var client = TestClient.Create(handler, o => (o.BroadcastRequestsPerWindow, o.BroadcastWindow) = (2, TimeSpan.FromSeconds(10)), time);
+        // One request at a time: each window's requests are answered before the clock moves on.
+        var client = TestClient.Create(handler, o => (o.BroadcastRequestsPerWindow, o.BroadcastWindow, o.BroadcastConcurrency) = (2, TimeSpan.FromSeconds(10), 1), time);
         var progress = new ListProgress();
 
         // A list: its count is known, so the time left can be estimated. 5 requests at 2 per 10 s: the last goes at 20 s.

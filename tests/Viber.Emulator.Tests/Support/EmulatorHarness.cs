@@ -17,8 +17,9 @@ internal sealed class EmulatorHarness : IAsyncDisposable
     public const string Token = "445da6az1s345z78-dazcczb2542zv51a-e0vc5fva17480im9";
     public const string WebhookUrl = "https://bot.example.com/viber/webhook";
 
-    private EmulatorHarness(Action<ViberEmulatorOptions>? configure)
+    private EmulatorHarness(Action<ViberEmulatorOptions>? configure, FakeTimeProvider? time)
     {
+        Time = time ?? new(Start);
         var options = new ViberEmulatorOptions { AuthToken = Token };
         configure?.Invoke(options);
         Emulator = new ViberEmulator(options, Time);
@@ -26,7 +27,10 @@ internal sealed class EmulatorHarness : IAsyncDisposable
         Http = new HttpClient(Emulator.CreateApiHandler()) { BaseAddress = new Uri("http://localhost/pa/") };
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+    /// <summary>Gets when the harness's clock starts.</summary>
+    public static DateTimeOffset Start => new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Time { get; }
 
     public RecordingWebhook Webhook { get; } = new();
 
@@ -34,9 +38,9 @@ internal sealed class EmulatorHarness : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<EmulatorHarness> StartAsync(bool setWebhook = true, Action<ViberEmulatorOptions>? configure = null)
+    public static async Task<EmulatorHarness> StartAsync(bool setWebhook = true, Action<ViberEmulatorOptions>? configure = null, FakeTimeProvider? time = null)
     {
-        var harness = new EmulatorHarness(configure);
+        var harness = new EmulatorHarness(configure, time);
         if (setWebhook)
         {
             var answer = await harness.CallAsync(ViberApiMethods.SetWebhook, Requests.Webhook(WebhookUrl));
