@@ -84,9 +84,9 @@ public sealed class EchoBotTests
     }
 
     [Fact]
-    public async Task Unsubscribed_delivered_seen_and_failed_are_logged_only()
+    public async Task Unsubscribed_and_failed_are_logged_delivered_and_seen_at_Debug_and_nothing_is_sent()
     {
-        await using var bot = new EchoBotFactory();
+        await using var bot = new EchoBotFactory(("Serilog:MinimumLevel:Default", "Debug"));
         var token = Callbacks.NextToken();
 
         var responses = new[]
@@ -99,9 +99,11 @@ public sealed class EchoBotTests
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Empty(bot.Viber.Sent);
-        var logged = bot.Logs.GetSnapshot().Where(r => r.Category == typeof(StatusLogHandler).FullName).Select(r => r.Message).ToList();
+        var logged = bot.Logs.GetSnapshot().Where(r => r.Category == typeof(StatusLogHandler).FullName).ToList();
         Assert.Equal(4, logged.Count);
-        Assert.All(new[] { "unsubscribed", "delivered", "seen", "failed" }, e => Assert.Contains(logged, m => m.Contains(e, StringComparison.Ordinal)));
+        Assert.All(
+            new[] { ("unsubscribed", LogLevel.Information), ("delivered", LogLevel.Debug), ("seen", LogLevel.Debug), ("failed", LogLevel.Warning) },
+            e => Assert.Contains(logged, r => r.Message.Contains(e.Item1, StringComparison.Ordinal) && r.Level == e.Item2));
         foreach (var response in responses)
         {
             response.Dispose();
