@@ -21,6 +21,9 @@ public static class ViberApiMethods
     /// <summary>get_online.</summary>
     public const string GetOnline = "get_online";
 
+    /// <summary>Gets every Bot API method above, in one list for the code that needs them all (URIs, metric tags).</summary>
+    internal static string[] All { get; } = [SetWebhook, SendMessage, BroadcastMessage, GetAccountInfo, GetUserDetails, GetOnline];
+
     /// <summary>The header that carries the auth token.</summary>
     public const string AuthTokenHeader = "X-Viber-Auth-Token";
 

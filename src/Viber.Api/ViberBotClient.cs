@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -62,6 +63,10 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     private readonly HttpClient _httpClient;
     private readonly string _authToken;
     private readonly Uri _baseAddress;
+
+    // Built once: combining and parsing a URI per request was a measurable part of a send (Uri is immutable, so the
+    // requests share them).
+    private readonly FrozenDictionary<string, Uri> _methodUris;
     private readonly ViberBotClientOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ResiliencePipeline<ViberAttemptResult> _callPipeline;
@@ -90,6 +95,7 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
         _httpClient = httpClient;
         _authToken = options.AuthToken;
         _baseAddress = WithTrailingSlash(options.BaseAddress);
+        _methodUris = ViberApiMethods.All.ToFrozenDictionary(static method => method, method => new Uri(_baseAddress, method), StringComparer.Ordinal);
         // Kept, not copied: the default sender is read per call, so one completed after the client was built (in
         // ASP.NET Core from get_account_info at start, by a client that already made that call) applies to it.
         _options = options;
@@ -466,7 +472,7 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
         // A request message and its content are single-use, so every attempt builds its own from the same bytes.
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = JsonContentType;
-        using var request = new ViberApiRequestMessage(HttpMethod.Post, new Uri(_baseAddress, method)) { Content = content };
+        using var request = new ViberApiRequestMessage(method, _methodUris.TryGetValue(method, out var uri) ? uri : new Uri(_baseAddress, method)) { Content = content };
         request.Headers.TryAddWithoutValidation(ViberApiMethods.AuthTokenHeader, _authToken);
 
         using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);

@@ -5,8 +5,11 @@ namespace Viber.Api.Client;
 /// leave an <see cref="Observer"/> on it instead of reading the response body itself: the client reports the status
 /// it parsed, so the body is read once, unbuffered.
 /// </summary>
-internal sealed class ViberApiRequestMessage(HttpMethod method, Uri requestUri) : HttpRequestMessage(method, requestUri)
+internal sealed class ViberApiRequestMessage(string apiMethod, Uri requestUri) : HttpRequestMessage(HttpMethod.Post, requestUri)
 {
+    /// <summary>Gets the Bot API method called (for example <c>send_message</c>), so nobody parses it back out of the URI.</summary>
+    public string ApiMethod { get; } = apiMethod;
+
     /// <summary>Gets or sets who is told the call's outcome once the client has read the response, if anyone.</summary>
     public IViberApiCallObserver? Observer { get; set; }
 }

@@ -19,20 +19,11 @@ namespace Viber.AspNetCore.Diagnostics;
 /// </summary>
 internal sealed class ViberApiDiagnosticsHandler(ViberMetrics metrics, TimeProvider timeProvider, ILogger<ViberApiDiagnosticsHandler> logger) : DelegatingHandler
 {
-    private static readonly string[] KnownMethods =
-    [
-        ViberApiMethods.SetWebhook,
-        ViberApiMethods.SendMessage,
-        ViberApiMethods.BroadcastMessage,
-        ViberApiMethods.GetAccountInfo,
-        ViberApiMethods.GetUserDetails,
-        ViberApiMethods.GetOnline,
-    ];
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var method = MethodOf(request.RequestUri);
+        // The client's requests name their method; the URI is parsed only for other callers of the named client.
+        var method = request is ViberApiRequestMessage { ApiMethod: var apiMethod } ? apiMethod : MethodOf(request.RequestUri);
         var activity = ViberActivities.Source.StartActivity(ViberDiagnostics.ApiCallActivityName, ActivityKind.Client);
         activity?.SetTag(ViberDiagnostics.MethodTag, method);
         var recording = new ViberApiCallRecording(metrics, logger, timeProvider, activity, method);
@@ -69,7 +60,7 @@ internal sealed class ViberApiDiagnosticsHandler(ViberMetrics metrics, TimeProvi
         var segment = uri?.Segments is { Length: > 0 } segments ? segments[^1].TrimEnd('/') : string.Empty;
 
         // Only known names become tag values, keeping the tag's cardinality bounded.
-        return Array.IndexOf(KnownMethods, segment) >= 0 ? segment : "other";
+        return Array.IndexOf(ViberApiMethods.All, segment) >= 0 ? segment : "other";
     }
 
     // Another caller of the named client (not ViberBotClient): Viber answers errors as HTTP 200 with a non-zero
