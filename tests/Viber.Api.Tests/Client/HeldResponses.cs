@@ -11,7 +11,7 @@ internal sealed class HeldResponses(Func<RecordingHandler.Request, HttpResponseM
 {
     private readonly Lock _lock = new();
     private readonly List<(RecordingHandler.Request Request, TaskCompletionSource Release)> _held = [];
-    private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
+    private readonly CountSignal _waiters = new();
     private int _maxHeld;
     private bool _open;
     private int _ended;
@@ -54,11 +54,7 @@ internal sealed class HeldResponses(Func<RecordingHandler.Request, HttpResponseM
             {
                 _held.Add((request, release));
                 _maxHeld = Math.Max(_maxHeld, _held.Count);
-                foreach (var waiter in _waiters.Where(w => w.Count <= _held.Count).ToList())
-                {
-                    _waiters.Remove(waiter);
-                    waiter.Signal.TrySetResult();
-                }
+                _waiters.Reached(_held.Count);
             }
         }
 
@@ -83,14 +79,7 @@ internal sealed class HeldResponses(Func<RecordingHandler.Request, HttpResponseM
     {
         lock (_lock)
         {
-            if (_held.Count >= count)
-            {
-                return Task.CompletedTask;
-            }
-
-            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((count, signal));
-            return signal.Task.WaitAsync(cancellationToken);
+            return _waiters.WaitAsync(_held.Count, count, cancellationToken);
         }
     }
 

@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
 
+using Viber.Api.Tests.Support;
+
 namespace Viber.Api.Tests.Client;
 
 /// <summary>Keeps every progress report as it is made (unlike <see cref="Progress{T}"/>, which posts them later).</summary>
 internal sealed class ListProgress : IProgress<ViberBroadcastProgress>
 {
     private readonly Lock _lock = new();
-    private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
+    private readonly CountSignal _waiters = new();
 
     public ConcurrentQueue<ViberBroadcastProgress> Reports { get; } = new();
 
@@ -15,11 +17,7 @@ internal sealed class ListProgress : IProgress<ViberBroadcastProgress>
         lock (_lock)
         {
             Reports.Enqueue(value);
-            foreach (var waiter in _waiters.Where(w => w.Count <= Reports.Count).ToList())
-            {
-                _waiters.Remove(waiter);
-                waiter.Signal.TrySetResult();
-            }
+            _waiters.Reached(Reports.Count);
         }
     }
 
@@ -28,14 +26,7 @@ internal sealed class ListProgress : IProgress<ViberBroadcastProgress>
     {
         lock (_lock)
         {
-            if (Reports.Count >= count)
-            {
-                return Task.CompletedTask;
-            }
-
-            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((count, signal));
-            return signal.Task.WaitAsync(cancellationToken);
+            return _waiters.WaitAsync(Reports.Count, count, cancellationToken);
         }
     }
 }

@@ -12,7 +12,7 @@ internal sealed partial class RecordingHandler : HttpMessageHandler
     private readonly Func<Request, CancellationToken, Task<HttpResponseMessage>> _respond;
     private readonly Lock _lock = new();
     private readonly List<Request> _requests = [];
-    private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
+    private readonly CountSignal _waiters = new();
 
     public RecordingHandler(Func<Request, CancellationToken, Task<HttpResponseMessage>> respond) => _respond = respond;
 
@@ -63,14 +63,7 @@ internal sealed partial class RecordingHandler : HttpMessageHandler
     {
         lock (_lock)
         {
-            if (_requests.Count >= count)
-            {
-                return Task.CompletedTask;
-            }
-
-            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((count, signal));
-            return signal.Task.WaitAsync(cancellationToken);
+            return _waiters.WaitAsync(_requests.Count, count, cancellationToken);
         }
     }
 
@@ -83,11 +76,7 @@ internal sealed partial class RecordingHandler : HttpMessageHandler
         {
             recorded = new Request(_requests.Count, request.Method, request.RequestUri!, token, request.Content?.Headers.ContentType?.ToString(), body);
             _requests.Add(recorded);
-            foreach (var waiter in _waiters.Where(w => w.Count <= _requests.Count).ToList())
-            {
-                _waiters.Remove(waiter);
-                waiter.Signal.TrySetResult();
-            }
+            _waiters.Reached(_requests.Count);
         }
 
         return await _respond(recorded, cancellationToken);
