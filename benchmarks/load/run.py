@@ -187,7 +187,7 @@ def main():
     parser.add_argument("--targets", default=",".join(TARGETS))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--duration", type=int, default=10)
-    parser.add_argument("--warmup", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=90)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--bodies", type=int, default=600_000)
     args = parser.parse_args()
