@@ -98,6 +98,19 @@ def peak_rss_mb(pid):
     return float("nan")
 
 
+def threads_and_switches(pid):
+    """The process's thread count and the context switches of all its threads so far (voluntary + involuntary)."""
+    threads, switches = 0, 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/status") as f:
+                threads += 1
+                switches += sum(int(line.split()[1]) for line in f if "ctxt_switches:" in line)
+        except FileNotFoundError:
+            continue  # the thread ended while being read
+    return threads, switches
+
+
 def fake_count(port):
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/count", timeout=5) as r:
         return int(r.read())
@@ -146,6 +159,7 @@ def run_target(name, scripts, args, work):
         for _ in range(args.runs):
             before_sent = settle(api_port)
             before_cpu = cpu_ticks(proc.pid)
+            _, before_switches = threads_and_switches(proc.pid)
             result = wrk(scripts[kind], args.duration, args.connections, sent)
             sent += result["total"] + args.connections
             # Past the end the bodies come round again, each after --bodies others: the in-memory deduplication
@@ -153,6 +167,7 @@ def run_target(name, scripts, args, work):
             if args.bodies <= DEDUP_CAPACITY:
                 print(f"warning: {args.bodies} bodies do not exceed the deduplication capacity; raise --bodies", file=sys.stderr)
             after_cpu = cpu_ticks(proc.pid)  # before settling: background replies after the run are not counted twice
+            threads, after_switches = threads_and_switches(proc.pid)
             if proc.poll() is not None:
                 raise RuntimeError(f"{name} exited with {proc.returncode} during the run (see {log.name})")
             replies = settle(api_port) - before_sent
@@ -162,10 +177,14 @@ def run_target(name, scripts, args, work):
             # as requests too (and 503s are what Viber retries, not what the bot handled).
             result["rps"] = result["ok"] / args.duration
             result["replies"] = replies
+            # Thread count and context switches per callback tell a run where the thread pool grew (more threads
+            # taking turns on the one core) from a run where the code itself got slower.
+            result["threads"] = threads
+            result["switches"] = (after_switches - before_switches) / max(result["total"], 1)
             runs.append(result)
             print(f"  {name}: {result['rps']:.0f} req/s, p50 {result['p50']:.2f} ms, p99 {result['p99']:.2f} ms, "
                   f"{result['cpu_us']:.1f} us CPU/callback, 200s {result['ok']}, non-2xx {result['non2xx']}, "
-                  f"replies {replies} {result['errors']}", file=sys.stderr)
+                  f"replies {replies}, {threads} threads, {result['switches']:.2f} context switches/callback {result['errors']}", file=sys.stderr)
         median = sorted(runs, key=lambda r: r["rps"])[len(runs) // 2]
         median["rss"] = peak_rss_mb(proc.pid)
         median["cpu_us"] = statistics.median(r["cpu_us"] for r in runs)

@@ -71,6 +71,7 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ResiliencePipeline<ViberAttemptResult> _callPipeline;
     private readonly ResiliencePipeline _attemptPipeline;
+    private readonly ResiliencePipeline<ViberAttemptResult> _directPipeline;
     private readonly RateLimiter _broadcastRateLimiter;
     private readonly bool _ownsBroadcastRateLimiter;
 
@@ -102,6 +103,7 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
         _timeProvider = timeProvider ?? TimeProvider.System;
         _callPipeline = ViberResilience.CreateCallPipeline(options, _timeProvider);
         _attemptPipeline = ViberResilience.CreateAttemptPipeline(options, _timeProvider);
+        _directPipeline = ViberResilience.CreateDirectPipeline(options, _timeProvider);
         _ownsBroadcastRateLimiter = broadcastRateLimiter is null;
         _broadcastRateLimiter = broadcastRateLimiter
             ?? new ViberBroadcastRateLimiter(options.BroadcastRequestsPerWindow, options.BroadcastWindow, _timeProvider);
@@ -414,10 +416,17 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
         ViberAttemptResult result;
         try
         {
-            result = await _callPipeline.ExecuteAsync(
-                static (state, token) => state.Client.AttemptAsync(state.Method, state.Body, state.ResponseType, state.RateLimiter, token),
-                (Client: this, Method: method, Body: body, ResponseType: responseType, RateLimiter: rateLimiter),
-                cancellationToken).ConfigureAwait(false);
+            // Without a permit to wait for between the retry and the attempt (every call but broadcasts), the attempt
+            // timeout is the call pipeline's innermost strategy: one pipeline run, no second one per attempt.
+            result = rateLimiter is null
+                ? await _directPipeline.ExecuteAsync(
+                    static (state, token) => state.Client.SendOnceAsync(state.Method, state.Body, state.ResponseType, token),
+                    (Client: this, Method: method, Body: body, ResponseType: responseType),
+                    cancellationToken).ConfigureAwait(false)
+                : await _callPipeline.ExecuteAsync(
+                    static (state, token) => state.Client.AttemptAsync(state.Method, state.Body, state.ResponseType, state.RateLimiter, token),
+                    (Client: this, Method: method, Body: body, ResponseType: responseType, RateLimiter: rateLimiter),
+                    cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException ex)
         {

@@ -115,6 +115,11 @@ public static class ViberServiceCollectionExtensions
             serviceProvider.GetService<TimeProvider>()));
         services.AddHttpClient(ViberBotBuilder.HttpClientName)
             .RemoveAllLoggers()
+
+            // The client's own timeouts (ViberBotClientOptions.AttemptTimeout and TotalTimeout) bound every call, so
+            // HttpClient's 100 s default would only add a linked source and a timer per request. An app's
+            // ConfigureHttpClient runs after this one and can still set one.
+            .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(static (handler, _) =>
             {
                 // Tunes the default handler only: one that an app, a test or the emulator put in its place (before or

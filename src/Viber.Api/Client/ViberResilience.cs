@@ -16,6 +16,27 @@ internal static class ViberResilience
     /// <param name="timeProvider">The clock for delays and timeouts.</param>
     /// <returns>The pipeline.</returns>
     public static ResiliencePipeline<ViberAttemptResult> CreateCallPipeline(ViberBotClientOptions options, TimeProvider timeProvider)
+        => CallStrategies(options, timeProvider).Build();
+
+    /// <summary>
+    /// Builds the call pipeline with the attempt timeout as its innermost strategy, for calls that wait for no
+    /// permit between the retry and the attempt: one pipeline run per call instead of one per call and per attempt.
+    /// </summary>
+    /// <param name="options">The client options.</param>
+    /// <param name="timeProvider">The clock for delays and timeouts.</param>
+    /// <returns>The pipeline.</returns>
+    public static ResiliencePipeline<ViberAttemptResult> CreateDirectPipeline(ViberBotClientOptions options, TimeProvider timeProvider)
+    {
+        var builder = CallStrategies(options, timeProvider);
+        if (ClientOptionsGuard.IsEnabled(options.AttemptTimeout))
+        {
+            builder.AddTimeout(options.AttemptTimeout);
+        }
+
+        return builder.Build();
+    }
+
+    private static ResiliencePipelineBuilder<ViberAttemptResult> CallStrategies(ViberBotClientOptions options, TimeProvider timeProvider)
     {
         var builder = new ResiliencePipelineBuilder<ViberAttemptResult> { TimeProvider = timeProvider };
         if (ClientOptionsGuard.IsEnabled(options.TotalTimeout))
@@ -37,7 +58,7 @@ internal static class ViberResilience
             });
         }
 
-        return builder.Build();
+        return builder;
     }
 
     /// <summary>Builds the pipeline around one HTTP attempt: the attempt timeout.</summary>

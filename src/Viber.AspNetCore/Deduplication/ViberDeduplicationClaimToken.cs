@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 
 namespace Viber.AspNetCore.Deduplication;
@@ -19,7 +20,10 @@ public static class ViberDeduplicationClaimToken
     public static string New()
         => string.Create(32, (ulong)Interlocked.Increment(ref _counter), static (destination, count) =>
         {
-            ProcessPrefix.TryFormat(destination[..16], out _, "x16");
-            count.TryFormat(destination[16..], out _, "x16");
+            // Big-endian bytes as hex read as the two numbers in "x16" would, without parsing a format string.
+            Span<byte> bytes = stackalloc byte[2 * sizeof(ulong)];
+            BinaryPrimitives.WriteUInt64BigEndian(bytes, ProcessPrefix);
+            BinaryPrimitives.WriteUInt64BigEndian(bytes[sizeof(ulong)..], count);
+            Convert.TryToHexStringLower(bytes, destination, out _);
         });
 }

@@ -17,6 +17,10 @@ internal sealed class ViberPendingCompletions : IDisposable
     private readonly Dictionary<string, ViberPendingCompletion> _pending = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
 
+    // The count as of the last change, written under the lock and read without it: every callback asks Contains, and
+    // the buffer is empty unless the store has failed, so the common answer costs no lock.
+    private volatile int _count;
+
     // Released when a completion is added to an empty buffer: the writer sleeps on it rather than on a timer, so an
     // app whose store never fails runs no timer at all.
     private readonly SemaphoreSlim _added = new(0, 1);
@@ -53,6 +57,7 @@ internal sealed class ViberPendingCompletions : IDisposable
             }
 
             _pending[completion.Key] = completion;
+            _count = _pending.Count;
             if (_added.CurrentCount == 0)
             {
                 _added.Release();
@@ -78,6 +83,11 @@ internal sealed class ViberPendingCompletions : IDisposable
     /// <returns>Whether the key's handlers succeeded and its completion is not written yet.</returns>
     public bool Contains(string key)
     {
+        if (_count == 0)
+        {
+            return false;
+        }
+
         lock (_lock)
         {
             return _pending.TryGetValue(key, out var completion) && completion.ExpiresAt > _timeProvider.GetUtcNow();
@@ -104,6 +114,7 @@ internal sealed class ViberPendingCompletions : IDisposable
             if (_pending.TryGetValue(completion.Key, out var current) && ReferenceEquals(current, completion))
             {
                 _pending.Remove(completion.Key);
+                _count = _pending.Count;
             }
         }
     }
@@ -118,6 +129,8 @@ internal sealed class ViberPendingCompletions : IDisposable
                 _pending.Remove(key);
             }
         }
+
+        _count = _pending.Count;
     }
 
     /// <inheritdoc />
