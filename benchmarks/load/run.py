@@ -33,9 +33,11 @@ DEDUP_CAPACITY = 100_000  # Viber:DeduplicationCapacity's default
 TARGETS = {
     "floor-ingest": ("delivered", ["dotnet", LOADBOT, "floor", "ingest"], API_PORT, "ingest"),
     "minimal-ingest": ("delivered", ["dotnet", LOADBOT, "minimal"], API_PORT, "ingest"),
+    "minimal-ingest-nolog": ("delivered", ["dotnet", LOADBOT, "minimal"], API_PORT, "ingest"),
     "echobot-ingest": ("delivered", ["dotnet", ECHOBOT], API_PORT, "ingest"),
     "floor-echo": ("text", ["dotnet", LOADBOT, "floor", "echo"], API_PORT, "echo"),
     "minimal-echo": ("text", ["dotnet", LOADBOT, "minimal", "echo"], API_PORT, "echo"),
+    "minimal-echo-nolog": ("text", ["dotnet", LOADBOT, "minimal", "echo"], API_PORT, "echo"),
     "echobot-echo": ("text", ["dotnet", ECHOBOT], API_PORT, "echo"),
     "floor-answer-first": ("text", ["dotnet", LOADBOT, "floor", "answer-first"], SLOW_API_PORT, "background"),
     "minimal-background": ("text", ["dotnet", LOADBOT, "minimal", "echo", "background"], SLOW_API_PORT, "background"),
@@ -53,6 +55,10 @@ def env_for(name, api_port):
         "LOADBOT_TOKEN": TOKEN,
         "LOADBOT_API": api,
     })
+    if name.endswith("-nolog"):
+        # The minimal bot with no logger, as the floor runs: with none, ASP.NET Core's hosting layer starts no
+        # activity and pushes no log scope per request, which tells that cost apart from the library's.
+        env["LOADBOT_LOGGING"] = "none"
     if name.startswith("echobot"):
         env.update({
             "Viber__AuthToken": TOKEN,

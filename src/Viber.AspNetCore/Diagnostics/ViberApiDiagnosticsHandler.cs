@@ -19,14 +19,25 @@ namespace Viber.AspNetCore.Diagnostics;
 /// </summary>
 internal sealed class ViberApiDiagnosticsHandler(ViberMetrics metrics, TimeProvider timeProvider, ILogger<ViberApiDiagnosticsHandler> logger) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var activity = ViberActivities.Source.StartActivity(ViberDiagnostics.ApiCallActivityName, ActivityKind.Client);
+        if (activity is null && !metrics.ApiCallsObserved && !logger.IsEnabled(LogLevel.Debug))
+        {
+            // Nobody traces, counts or logs the calls: the request passes through with no async step of its own,
+            // which every send would otherwise pay for (a state machine and a continuation per call).
+            return base.SendAsync(request, cancellationToken);
+        }
+
         // The client's requests name their method; the URI is parsed only for other callers of the named client.
         var method = request is ViberApiRequestMessage { ApiMethod: var apiMethod } ? apiMethod : MethodOf(request.RequestUri);
-        var activity = ViberActivities.Source.StartActivity(ViberDiagnostics.ApiCallActivityName, ActivityKind.Client);
         activity?.SetTag(ViberDiagnostics.MethodTag, method);
-        var recording = new ViberApiCallRecording(metrics, logger, timeProvider, activity, method);
+        return RecordAsync(request, new ViberApiCallRecording(metrics, logger, timeProvider, activity, method), cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> RecordAsync(HttpRequestMessage request, ViberApiCallRecording recording, CancellationToken cancellationToken)
+    {
         HttpResponseMessage response;
         try
         {

@@ -61,6 +61,9 @@ internal sealed class ViberMetrics
             new KeyValuePair<string, object?>(ViberDiagnostics.EventTag, eventName),
             new KeyValuePair<string, object?>(ViberDiagnostics.HandlerTag, handler));
 
+    /// <summary>Gets whether a listener records Bot API calls (their count or their duration).</summary>
+    public bool ApiCallsObserved => _apiCalls.Enabled || _apiDuration.Enabled;
+
     public void ApiCall(string method, string status, TimeSpan elapsed)
     {
         var tags = new TagList

@@ -110,6 +110,30 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public async Task With_the_debug_log_off_a_call_is_recorded_only_while_a_metrics_listener_is_there()
+    {
+        await using var viber = await FakeViberServer.StartAsync(TestBot.Token);
+        viber.SendMessageStatus = ViberStatus.ReceiverNotSubscribed;
+        await using var bot = await TestBot.StartAsync(
+            options: o => (o.ApiBaseUrl, o.Sender.Name) = (viber.BaseAddress.ToString(), "Bot"),
+            services: s => s.Configure<LoggerFilterOptions>(o => o.AddFilter(typeof(ViberApiDiagnosticsHandler).FullName, LogLevel.Information)),
+            fakeClient: false);
+        var client = bot.Services.GetRequiredService<IViberBotClient>();
+        var message = new Viber.Api.Messages.TextMessage { Receiver = "u", Text = "hi" };
+
+        // Nobody listens: the call passes through unrecorded, and the client still reads Viber's status.
+        var unobserved = await Assert.ThrowsAsync<ViberApiException>(() => client.SendMessageAsync(message, TestContext.Current.CancellationToken));
+        using var calls = Collect<long>(bot, ViberDiagnostics.ApiCalls);
+        var observed = await Assert.ThrowsAsync<ViberApiException>(() => client.SendMessageAsync(message, TestContext.Current.CancellationToken));
+
+        Assert.Equal(ViberStatus.ReceiverNotSubscribed, unobserved.Status);
+        Assert.Equal(ViberStatus.ReceiverNotSubscribed, observed.Status);
+        var call = Assert.Single(calls.GetMeasurementSnapshot());
+        Assert.Equal("6", call.Tags[ViberDiagnostics.StatusTag]);
+        Assert.DoesNotContain(bot.Logs.GetSnapshot(), r => r.Id.Name == "ApiCall");
+    }
+
+    [Fact]
     public async Task The_token_never_appears_in_logs_at_trace_level_or_in_traces()
     {
         var tags = new ConcurrentQueue<string>();
