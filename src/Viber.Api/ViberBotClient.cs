@@ -154,7 +154,7 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     /// The receivers are read 300 at a time as requests go out, enumerated once and never copied, so memory does not
     /// grow with their number; each request body is written when it is sent. Receivers are sent as given (order and
     /// duplicates kept). Up to <see cref="ViberBotClientOptions.BroadcastConcurrency"/> requests are in flight at once
-    /// (one after another when it is 1), each (and each retry) taking a permit from the broadcast rate limiter first:
+    /// (<see cref="ViberBroadcastOptions.MaxConcurrency"/> for this broadcast alone; one after another when it is 1), each (and each retry) taking a permit from the broadcast rate limiter first:
     /// the one given to the constructor, or this client's own, which allows
     /// <see cref="ViberBotClientOptions.BroadcastRequestsPerWindow"/> requests in any
     /// <see cref="ViberBotClientOptions.BroadcastWindow"/> across all of the client's broadcasts. The list is read no
@@ -177,6 +177,7 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     /// </para>
     /// </remarks>
     /// <exception cref="ViberValidationException">The message or a receiver id breaks a documented limit before the first request; nothing was sent.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="ViberBroadcastOptions.MaxConcurrency"/> is less than 1; nothing was sent.</exception>
     /// <exception cref="OperationCanceledException">
     /// The caller cancelled: no further request goes out, the ones in flight are cancelled and waited for before this
     /// throws; requests already answered stay sent (and were reported as progress).
@@ -198,8 +199,9 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
             UserIdList.ValidateEach(receivers, "broadcast_list");
         }
 
+        var concurrency = ConcurrencyOf(options);
         var messageJson = ViberMessageSerializer.PrepareBroadcast(message, _options.DefaultSender);
-        return BroadcastAsync(messageJson, new BroadcastReceiverReader(receivers), options?.ReceiverCount ?? count, options?.Progress, cancellationToken);
+        return BroadcastAsync(messageJson, new BroadcastReceiverReader(receivers), options?.ReceiverCount ?? count, options?.Progress, concurrency, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -207,16 +209,18 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
     /// As <see cref="BroadcastMessageAsync(ViberMessage, IEnumerable{string}, ViberBroadcastOptions?, CancellationToken)"/>,
     /// for receivers read as they are needed (for example from a database): the stream is enumerated once, from one
     /// thread at a time, no further ahead than the requests in flight (300 receivers each, at most
-    /// <see cref="ViberBotClientOptions.BroadcastConcurrency"/> of them).
+    /// <see cref="ViberBotClientOptions.BroadcastConcurrency"/> of them, or <see cref="ViberBroadcastOptions.MaxConcurrency"/>).
     /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="ViberBroadcastOptions.MaxConcurrency"/> is less than 1; nothing was sent.</exception>
     /// <exception cref="ViberValidationException">The message or a receiver id breaks a documented limit before the first request; nothing was sent.</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled; requests already sent stay sent (and were reported as progress).</exception>
     public Task<BroadcastResult> BroadcastMessageAsync(ViberMessage message, IAsyncEnumerable<string> receivers, ViberBroadcastOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(receivers);
+        var concurrency = ConcurrencyOf(options);
         var messageJson = ViberMessageSerializer.PrepareBroadcast(message, _options.DefaultSender);
-        return BroadcastAsync(messageJson, new BroadcastReceiverReader(receivers, cancellationToken), options?.ReceiverCount, options?.Progress, cancellationToken);
+        return BroadcastAsync(messageJson, new BroadcastReceiverReader(receivers, cancellationToken), options?.ReceiverCount, options?.Progress, concurrency, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -264,12 +268,23 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
         }
     }
 
+    // This broadcast's requests in flight: its own setting, else the client's. Checked before anything is sent.
+    private int ConcurrencyOf(ViberBroadcastOptions? options)
+    {
+        if (options?.MaxConcurrency is { } concurrency)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1, "options.MaxConcurrency");
+            return concurrency;
+        }
+
+        return _options.BroadcastConcurrency;
+    }
+
     private async Task<BroadcastResult> BroadcastAsync(
-        byte[] messageJson, BroadcastReceiverReader reader, int? totalReceivers, IProgress<ViberBroadcastProgress>? progress, CancellationToken cancellationToken)
+        byte[] messageJson, BroadcastReceiverReader reader, int? totalReceivers, IProgress<ViberBroadcastProgress>? progress, int concurrency, CancellationToken cancellationToken)
     {
         await using (reader.ConfigureAwait(false))
         {
-            var concurrency = _options.BroadcastConcurrency;
             var run = new BroadcastRun(totalReceivers, progress, _options.BroadcastRequestsPerWindow, _options.BroadcastWindow, concurrency, _timeProvider);
             var inFlight = new List<Task>(concurrency);
 

@@ -1,6 +1,9 @@
 namespace Viber.Api;
 
-/// <summary>Optional settings of one broadcast: a progress sink and, for a stream, how many receivers it holds.</summary>
+/// <summary>
+/// Optional settings of one broadcast: a progress sink, for a stream how many receivers it holds, and how many of its
+/// requests may be in flight at once.
+/// </summary>
 public sealed class ViberBroadcastOptions
 {
     /// <summary>
@@ -23,4 +26,12 @@ public sealed class ViberBroadcastOptions
     /// or unknown.
     /// </summary>
     public int? ReceiverCount { get; set; }
+
+    /// <summary>
+    /// Gets or sets how many broadcast_message requests of this broadcast may be in flight at once (at least 1), for
+    /// one broadcast that should go slower or faster than the others, such as a low-priority one that must leave
+    /// connections to the bot's replies. <see langword="null"/>: <see cref="ViberBotClientOptions.BroadcastConcurrency"/>.
+    /// Every request still takes a permit of the rate limiter, whatever this is.
+    /// </summary>
+    public int? MaxConcurrency { get; set; }
 }

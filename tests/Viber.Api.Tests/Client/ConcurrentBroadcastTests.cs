@@ -205,6 +205,47 @@ public sealed class ConcurrentBroadcastTests
         Assert.Equal([0L, 1L, 2L], result.MessageTokens);
     }
 
+    [Fact]
+    public async Task A_broadcast_s_own_MaxConcurrency_caps_its_requests_in_flight_below_the_client_s()
+    {
+        var receivers = new CountingReceivers(1500);
+        var held = new HeldResponses(request => RecordingHandler.Json(TestClient.SendOk(ChunkOf(request))));
+        var handler = new RecordingHandler(held.RespondAsync);
+
+        var broadcast = TestClient.Create(handler, o => o.BroadcastConcurrency = 16)
+            .BroadcastMessageAsync(Message(), (IAsyncEnumerable<string>)receivers, new ViberBroadcastOptions { MaxConcurrency = 2 }, Ct);
+
+        await held.WaitForHeldAsync(2, Ct).WaitAsync(Guard, Ct);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal(600, receivers.Pulled);
+
+        held.ReleaseAll();
+        var result = await broadcast.WaitAsync(Guard, Ct);
+        Assert.Equal(2, held.MaxHeld);
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => (long)i), result.MessageTokens);
+        Assert.True(result.AllSucceeded);
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(-1, false)]
+    [InlineData(0, true)]
+    public async Task A_MaxConcurrency_under_1_throws_before_anything_is_read_or_sent(int concurrency, bool stream)
+    {
+        var receivers = new CountingReceivers(600);
+        var handler = new RecordingHandler(_ => RecordingHandler.Json(TestClient.SendOk(0)));
+        var client = TestClient.Create(handler);
+        var options = new ViberBroadcastOptions { MaxConcurrency = concurrency };
+
+        var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => stream
+            ? client.BroadcastMessageAsync(Message(), (IAsyncEnumerable<string>)receivers, options, Ct)
+            : client.BroadcastMessageAsync(Message(), (IEnumerable<string>)receivers, options, Ct));
+
+        Assert.Contains("MaxConcurrency", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(handler.Requests);
+        Assert.Equal(0, receivers.Pulled);
+    }
+
     // Which 300-receiver chunk a request carries, from its first receiver ("r-900" is chunk 3).
     private static int ChunkOf(RecordingHandler.Request request)
         => int.Parse(request.StringArray("broadcast_list")[0].AsSpan(2), CultureInfo.InvariantCulture) / ViberBotClient.MaxBroadcastReceiversPerRequest;
