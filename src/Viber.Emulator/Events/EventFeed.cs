@@ -21,6 +21,9 @@ internal sealed class EventFeed(TimeProvider time, int historyLimit)
     private long _sequence;
     private bool _completed;
 
+    /// <summary>The sequence number of the latest event published, 0 before the first.</summary>
+    public long LastSequence => Volatile.Read(ref _sequence);
+
     public T Publish<T>(T e)
         where T : EmulatorEvent
     {
@@ -110,13 +113,9 @@ internal sealed class EventFeed(TimeProvider time, int historyLimit)
             SingleReader = true,
         });
 
-        // The history goes into the channel first, so a subscriber reads one ordered stream with no gap.
-        var (history, completed) = Listen(channel.Writer, includeHistory);
-        foreach (var past in history)
-        {
-            channel.Writer.TryWrite(past);
-        }
-
+        // The history goes into the channel under the feed's lock, before any live event can: written after the
+        // lock is released, an event published in between would come first and the stream would be out of order.
+        var completed = ListenWithHistoryInChannel(channel.Writer, includeHistory);
         if (completed)
         {
             // The emulator is gone: a late subscriber gets the history (if asked) and then the end.
@@ -183,6 +182,31 @@ internal sealed class EventFeed(TimeProvider time, int historyLimit)
             }
 
             return (includeHistory ? [.. _history] : [], _completed);
+        }
+    }
+
+    /// <summary>
+    /// Registers a listener and, under the same lock, writes the history into it (if asked), so that live events
+    /// follow the history in order; returns whether the feed has completed.
+    /// </summary>
+    private bool ListenWithHistoryInChannel(ChannelWriter<EmulatorEvent> listener, bool includeHistory)
+    {
+        lock (_gate)
+        {
+            if (includeHistory)
+            {
+                foreach (var past in _history)
+                {
+                    listener.TryWrite(past);
+                }
+            }
+
+            if (!_completed)
+            {
+                _listeners.Add(listener);
+            }
+
+            return _completed;
         }
     }
 

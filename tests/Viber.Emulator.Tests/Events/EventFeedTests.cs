@@ -115,4 +115,45 @@ public sealed class EventFeedTests
         // The subscription ends on its own, after every event published before the emulator stopped.
         Assert.Equal(harness.Emulator.Events.Count, await reader.WaitAsync(TimeSpan.FromSeconds(10), Ct));
     }
+
+    [Fact]
+    public async Task A_subscriber_joining_while_events_are_published_reads_the_history_then_live_events_with_no_reordering()
+    {
+        // While one thread publishes without pause, each new subscriber must read 1, 2, 3, ... in order: the history
+        // it joins with, then the live events, never a live event ahead of the history it follows.
+        const int MaxPublished = 500_000;
+        const int Subscribers = 20;
+        var feed = new EventFeed(TimeProvider.System, historyLimit: MaxPublished);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var publisher = Task.Run(
+            () =>
+            {
+                for (var i = 0; i < MaxPublished && !stop.IsCancellationRequested; i++)
+                {
+                    feed.Publish(new WebhookChangedEvent());
+                }
+            },
+            Ct);
+
+        var joinedMidway = 0;
+        for (var subscriber = 0; subscriber < Subscribers && !publisher.IsCompleted; subscriber++)
+        {
+            // Read past the history the subscriber joins with, into the live events.
+            var readUntil = feed.LastSequence + 1_000;
+            joinedMidway++;
+            var expected = 1L;
+            await foreach (var e in feed.SubscribeAsync(includeHistory: true, Ct))
+            {
+                Assert.Equal(expected++, e.Sequence);
+                if (e.Sequence >= readUntil)
+                {
+                    break;
+                }
+            }
+        }
+
+        await stop.CancelAsync();
+        await publisher;
+        Assert.True(joinedMidway > 1, $"Only {joinedMidway} subscriber(s) joined while events were being published.");
+    }
 }
