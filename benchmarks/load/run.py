@@ -2,8 +2,11 @@
 """Webhook load benchmark: each target against the floor, measured in the same run on one pinned core.
 
 Called by run.sh (which builds everything in Release first). The server under test runs alone on core 0
-(taskset -c 0); wrk and the fake Viber API share core 1. Every target is its own process, so its CPU time and
-peak RSS are its own. Each target gets a warm-up, then RUNS measured runs; the median run is reported.
+(taskset -c 0); wrk and the fake Viber API share core 1. Every target is its own process on its own port, so its
+CPU time and peak RSS are its own. All the targets start together and each gets its warm-up; then the measured runs
+take turns (floor, target, floor, target, ...), so that a machine whose speed drifts during a pass (a shared VM moved
+between 38,000 and 52,000 requests/s for the same floor within minutes) slows the floor and the targets alike instead
+of whichever ran last. The median of RUNS runs is reported.
 
 Figures per target: requests/s, p50, p99, CPU microseconds per callback (process CPU time / requests: the steadiest
 figure on a noisy machine), peak RSS (VmHWM), and for echo targets the replies the fake API received, which must
@@ -25,7 +28,8 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 LOADBOT = os.path.join(ROOT, "benchmarks/Viber.LoadBot/bin/Release/net10.0/Viber.LoadBot.dll")
 ECHOBOT = os.path.join(ROOT, "samples/EchoBot/bin/Release/net10.0/EchoBot.dll")
 TOKEN = "load-test-token-0123456789"
-BOT_PORT, API_PORT, SLOW_API_PORT = 5099, 5098, 5097
+API_PORT, SLOW_API_PORT = 5098, 5097
+FIRST_BOT_PORT = 5099  # each target listens on its own port, from this one up
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 DEDUP_CAPACITY = 100_000  # Viber:DeduplicationCapacity's default
 
@@ -45,11 +49,11 @@ TARGETS = {
 FLOORS = {"ingest": "floor-ingest", "echo": "floor-echo", "background": "floor-answer-first"}
 
 
-def env_for(name, api_port):
+def env_for(name, api_port, bot_port):
     env = dict(os.environ)
     api = f"http://127.0.0.1:{api_port}/pa/"
     env.update({
-        "ASPNETCORE_URLS": f"http://127.0.0.1:{BOT_PORT}",
+        "ASPNETCORE_URLS": f"http://127.0.0.1:{bot_port}",
         "ASPNETCORE_ENVIRONMENT": "Production",
         "DOTNET_gcServer": env.get("DOTNET_gcServer", "0"),
         "LOADBOT_TOKEN": TOKEN,
@@ -62,7 +66,7 @@ def env_for(name, api_port):
     if name.startswith("echobot"):
         env.update({
             "Viber__AuthToken": TOKEN,
-            "Viber__WebhookUrl": f"http://127.0.0.1:{BOT_PORT}/viber/webhook",
+            "Viber__WebhookUrl": f"http://127.0.0.1:{bot_port}/viber/webhook",
             "Viber__ApiBaseUrl": api,
             # The sample limits each client address to 100 webhook requests a second (Viber calls from a few
             # addresses); wrk is one address, so the limit is raised. The limiter still runs on every request.
@@ -140,9 +144,9 @@ def to_ms(text):
     return value * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def wrk(script, seconds, connections, offset):
+def wrk(script, seconds, connections, offset, port):
     cmd = ["taskset", "-c", "1", "wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script,
-           f"http://127.0.0.1:{BOT_PORT}/viber/webhook"]
+           f"http://127.0.0.1:{port}/viber/webhook"]
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60, env={**os.environ, "WRK_THREADS": "1", "WRK_OFFSET": str(offset)}).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     total = int(re.search(r"(\d+) requests in", out).group(1))
@@ -153,56 +157,66 @@ def wrk(script, seconds, connections, offset):
     return {"rps": rps, "total": total, "non2xx": non2xx, "p50": p50, "p99": p99, "errors": errors.group(1) if errors else ""}
 
 
-def run_target(name, scripts, args, work):
-    kind, cmd, api_port, _ = TARGETS[name]
-    log = open(os.path.join(work, f"{name}.log"), "w")
-    ensure_free(BOT_PORT)
-    proc = subprocess.Popen(["taskset", "-c", "0", *cmd], env=env_for(name, api_port), cwd=os.path.dirname(cmd[1]), stdout=log, stderr=subprocess.STDOUT)
-    try:
-        wait_port(BOT_PORT, proc)
-        sent = wrk(scripts[kind], args.warmup, args.connections, 0)["total"] + args.connections
-        runs = []
-        for _ in range(args.runs):
-            before_sent = settle(api_port)
-            before_cpu = cpu_ticks(proc.pid)
-            _, before_switches = threads_and_switches(proc.pid)
-            result = wrk(scripts[kind], args.duration, args.connections, sent)
-            sent += result["total"] + args.connections
-            # Past the end the bodies come round again, each after --bodies others: the in-memory deduplication
-            # store (100,000 keys by default) has forgotten it by then, so it still takes the first-delivery path.
-            if args.bodies <= DEDUP_CAPACITY:
-                print(f"warning: {args.bodies} bodies do not exceed the deduplication capacity; raise --bodies", file=sys.stderr)
-            after_cpu = cpu_ticks(proc.pid)  # before settling: background replies after the run are not counted twice
-            threads, after_switches = threads_and_switches(proc.pid)
-            if proc.poll() is not None:
-                raise RuntimeError(f"{name} exited with {proc.returncode} during the run (see {log.name})")
-            replies = settle(api_port) - before_sent
-            result["cpu_us"] = (after_cpu - before_cpu) / CLK_TCK * 1e6 / max(result["total"], 1)
-            result["ok"] = result["total"] - result["non2xx"]
-            # Compared on answers of 200 per second: a full background queue answers 503 at once, which wrk counts
-            # as requests too (and 503s are what Viber retries, not what the bot handled).
-            result["rps"] = result["ok"] / args.duration
-            result["replies"] = replies
-            # Thread count and context switches per callback tell a run where the thread pool grew (more threads
-            # taking turns on the one core) from a run where the code itself got slower.
-            result["threads"] = threads
-            result["switches"] = (after_switches - before_switches) / max(result["total"], 1)
-            runs.append(result)
-            print(f"  {name}: {result['rps']:.0f} req/s, p50 {result['p50']:.2f} ms, p99 {result['p99']:.2f} ms, "
-                  f"{result['cpu_us']:.1f} us CPU/callback, 200s {result['ok']}, non-2xx {result['non2xx']}, "
-                  f"replies {replies}, {threads} threads, {result['switches']:.2f} context switches/callback {result['errors']}", file=sys.stderr)
-        median = sorted(runs, key=lambda r: r["rps"])[len(runs) // 2]
-        median["rss"] = peak_rss_mb(proc.pid)
-        median["cpu_us"] = statistics.median(r["cpu_us"] for r in runs)
-        median["echo"] = kind == "text"
+class Target:
+    """One target's server process: started, warmed up, then measured one run at a time, in turn with the others."""
+
+    def __init__(self, name, port, scripts, args, work):
+        self.name, self.port, self.args = name, port, args
+        self.kind, cmd, self.api_port, _ = TARGETS[name]
+        self.script = scripts[self.kind]
+        self.log = open(os.path.join(work, f"{name}.log"), "w")
+        self.runs, self.sent = [], 0
+        ensure_free(port)
+        self.proc = subprocess.Popen(["taskset", "-c", "0", *cmd], env=env_for(name, self.api_port, port),
+                                     cwd=os.path.dirname(cmd[1]), stdout=self.log, stderr=subprocess.STDOUT)
+
+    def warm_up(self):
+        self.sent = wrk(self.script, self.args.warmup, self.args.connections, 0, self.port)["total"] + self.args.connections
+
+    def run_once(self):
+        args, proc, name = self.args, self.proc, self.name
+        before_sent = settle(self.api_port)
+        before_cpu = cpu_ticks(proc.pid)
+        _, before_switches = threads_and_switches(proc.pid)
+        result = wrk(self.script, args.duration, args.connections, self.sent, self.port)
+        self.sent += result["total"] + args.connections
+        # Past the end the bodies come round again, each after --bodies others: the in-memory deduplication
+        # store (100,000 keys by default) has forgotten it by then, so it still takes the first-delivery path.
+        after_cpu = cpu_ticks(proc.pid)  # before settling: background replies after the run are not counted twice
+        threads, after_switches = threads_and_switches(proc.pid)
+        if proc.poll() is not None:
+            raise RuntimeError(f"{name} exited with {proc.returncode} during the run (see {self.log.name})")
+        replies = settle(self.api_port) - before_sent
+        result["cpu_us"] = (after_cpu - before_cpu) / CLK_TCK * 1e6 / max(result["total"], 1)
+        result["ok"] = result["total"] - result["non2xx"]
+        # Compared on answers of 200 per second: a full background queue answers 503 at once, which wrk counts
+        # as requests too (and 503s are what Viber retries, not what the bot handled).
+        result["rps"] = result["ok"] / args.duration
+        result["replies"] = replies
+        # Thread count and context switches per callback tell a run where the thread pool grew (more threads
+        # taking turns on the one core) from a run where the code itself got slower.
+        result["threads"] = threads
+        result["switches"] = (after_switches - before_switches) / max(result["total"], 1)
+        self.runs.append(result)
+        print(f"  {name}: {result['rps']:.0f} req/s, p50 {result['p50']:.2f} ms, p99 {result['p99']:.2f} ms, "
+              f"{result['cpu_us']:.1f} us CPU/callback, 200s {result['ok']}, non-2xx {result['non2xx']}, "
+              f"replies {replies}, {threads} threads, {result['switches']:.2f} context switches/callback {result['errors']}", file=sys.stderr)
+
+    def summary(self):
+        median = sorted(self.runs, key=lambda r: r["rps"])[len(self.runs) // 2]
+        median["rss"] = peak_rss_mb(self.proc.pid)
+        median["cpu_us"] = statistics.median(r["cpu_us"] for r in self.runs)
+        median["echo"] = self.kind == "text"
         return median
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        self.log.close()
 
 
 def main():
@@ -237,7 +251,7 @@ def main():
         subprocess.run(["dotnet", LOADBOT, "generate", kind, str(args.bodies), scripts[kind]], check=True,
                        env={**os.environ, "LOADBOT_TOKEN": TOKEN})
 
-    apis = []
+    apis, targets = [], {}
     try:
         for port, delay in ((API_PORT, 0), (SLOW_API_PORT, 50)):
             if any(TARGETS[n][2] == port for n in names):
@@ -248,17 +262,31 @@ def main():
                 apis.append(api)
                 wait_port(port, api)
 
-        results = {}
+        if args.bodies <= DEDUP_CAPACITY:
+            print(f"warning: {args.bodies} bodies do not exceed the deduplication capacity; raise --bodies", file=sys.stderr)
+        # Idle, a warmed-up server costs the one being measured nothing noticeable (its pool threads park), so all
+        # stay up and the runs take turns.
+        for i, n in enumerate(names):
+            targets[n] = Target(n, FIRST_BOT_PORT + i, scripts, args, work)
         for n in names:
-            print(f"== {n}", file=sys.stderr)
-            results[n] = run_target(n, scripts, args, work)
+            wait_port(targets[n].port, targets[n].proc)  # every start-up over before the first warm-up
+        for n in names:
+            print(f"== warming up {n}", file=sys.stderr)
+            targets[n].warm_up()
+        for run in range(args.runs):
+            print(f"== run {run + 1} of {args.runs}", file=sys.stderr)
+            for n in names:
+                targets[n].run_once()
+        results = {n: targets[n].summary() for n in names}
     finally:
+        for target in targets.values():
+            target.stop()
         for api in apis:
             api.terminate()
             api.wait(timeout=30)
 
     print(f"\n{args.connections} connections, {args.runs} x {args.duration} s after {args.warmup} s warm-up, "
-          f"{args.bodies} distinct bodies; median run; logs in {work}\n")
+          f"{args.bodies} distinct bodies; runs taking turns across targets; median run; logs in {work}\n")
     print("| target | 200s/s | vs floor | p50 ms | p99 ms | p99 vs floor | CPU µs/callback | peak RSS MB | RSS vs floor | replies / 200s |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for n in names:

@@ -60,6 +60,13 @@ internal static class RequestBodyReader
                 {
                     return null;
                 }
+
+                // A body with a Content-Length is complete once that many bytes are in: the server delivers no more
+                // (a short body fails the read instead), so the read that would only return 0 is skipped.
+                if (length == request.ContentLength)
+                {
+                    break;
+                }
             }
 
             var body = new PooledBody(buffer, length);
