@@ -39,6 +39,8 @@ internal static class RequestBodyReader
         var length = 0;
         try
         {
+            // To the end, even past Content-Length bytes: a middleware that replaces the body (request decompression)
+            // keeps the original Content-Length, so the body may be longer than it says.
             while (true)
             {
                 if (length == buffer.Length)
@@ -59,13 +61,6 @@ internal static class RequestBodyReader
                 if (length > limit)
                 {
                     return null;
-                }
-
-                // A body with a Content-Length is complete once that many bytes are in: the server delivers no more
-                // (a short body fails the read instead), so the read that would only return 0 is skipped.
-                if (length == request.ContentLength)
-                {
-                    break;
                 }
             }
 

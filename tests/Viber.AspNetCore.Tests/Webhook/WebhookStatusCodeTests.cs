@@ -84,6 +84,65 @@ public sealed class WebhookStatusCodeTests
         Assert.Empty(bot.Callbacks.Entries);
     }
 
+    [Fact]
+    public async Task A_body_that_request_decompression_makes_longer_than_its_Content_Length_is_read_whole()
+    {
+        // UseRequestDecompression() swaps in the decompressing stream but keeps the compressed Content-Length, so the
+        // body must be read to its end, not to the declared length (the signature covers the JSON, not the gzip).
+        await using var bot = await TestBot.StartAsync(
+            bot: TestHandlers.RecordAll,
+            services: s => s.AddRequestDecompression(),
+            app: a =>
+            {
+                a.UseRequestDecompression();
+                a.MapViberWebhook();
+            });
+        var json = Callbacks.Json(Callbacks.Text(new string('a', 4000)));
+        using var compressed = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            await gzip.WriteAsync(json, TestContext.Current.CancellationToken);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, bot.WebhookPath) { Content = new ByteArrayContent(compressed.ToArray()) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Content.Headers.ContentEncoding.Add("gzip");
+        request.Headers.Add(ViberApiMethods.SignatureHeader, ViberSignature.Compute(json, TestBot.Token));
+        using var response = await bot.Http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.True(compressed.Length < json.Length, "The gzip body must be shorter than the JSON for this test to mean anything.");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var received = Assert.IsType<MessageCallback>(Assert.Single(bot.Callbacks.Entries).Callback);
+        Assert.Equal(4000, Assert.IsType<TextMessage>(received.Message).Text!.Length);
+    }
+
+    [Fact]
+    public async Task A_replaced_body_is_read_past_a_stale_Content_Length_even_when_a_read_ends_exactly_there()
+    {
+        // The worst case of the test above: the replaced body's first read returns exactly Content-Length bytes, which
+        // a reader that stops at the declared length would take for the whole body.
+        var json = Callbacks.Json(Callbacks.Text(new string('b', 3000)));
+        const int StaleLength = 1000;
+        await using var bot = await TestBot.StartAsync(
+            bot: TestHandlers.RecordAll,
+            app: a =>
+            {
+                a.Use((context, next) =>
+                {
+                    context.Request.Body = new PiecewiseStream(json, StaleLength);
+                    context.Request.ContentLength = StaleLength;
+                    return next(context);
+                });
+                a.MapViberWebhook();
+            });
+
+        using var response = await bot.PostAsync(json);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var received = Assert.IsType<MessageCallback>(Assert.Single(bot.Callbacks.Entries).Callback);
+        Assert.Equal(3000, Assert.IsType<TextMessage>(received.Message).Text!.Length);
+    }
+
     [Theory]
     [InlineData(1024, 0, HttpStatusCode.OK)]
     [InlineData(1024, 1, HttpStatusCode.RequestEntityTooLarge)]
