@@ -44,10 +44,13 @@ TARGETS = {
     "minimal-echo": ("text", ["dotnet", LOADBOT, "minimal", "echo"], API_PORT, "echo"),
     "minimal-echo-nolog": ("text", ["dotnet", LOADBOT, "minimal", "echo"], API_PORT, "echo"),
     "echobot-echo": ("text", ["dotnet", ECHOBOT], API_PORT, "echo"),
+    "echobot-echo-verbose": ("text", ["dotnet", ECHOBOT], API_PORT, "echo"),
     "floor-answer-first": ("text", ["dotnet", LOADBOT, "floor", "answer-first"], SLOW_API_PORT, "background"),
     "minimal-background": ("text", ["dotnet", LOADBOT, "minimal", "echo", "background"], SLOW_API_PORT, "background"),
 }
 FLOORS = {"ingest": "floor-ingest", "echo": "floor-echo", "background": "floor-answer-first"}
+# Variants that only tell one cost apart from the rest; they run when named.
+VARIANTS = ("-nolog", "-verbose")
 
 
 def env_for(name, api_port, bot_port):
@@ -64,6 +67,10 @@ def env_for(name, api_port, bot_port):
         # The minimal bot with no logger, as the floor runs: with none, ASP.NET Core's hosting layer starts no
         # activity and pushes no log scope per request, which tells that cost apart from the library's.
         env["LOADBOT_LOGGING"] = "none"
+    if name.endswith("-verbose"):
+        # EchoBot with its line per message turned on, as in development (the handler's Debug line; Production's
+        # default leaves it out): what one console line per message costs through Serilog.
+        env["Serilog__MinimumLevel__Override__EchoBot.Handlers.EchoHandler"] = "Debug"
     if name.startswith("echobot"):
         env.update({
             "Viber__AuthToken": TOKEN,
@@ -224,8 +231,7 @@ def main():
     # Stopped from outside (timeout, kill): unwind through the finally blocks, which stop the servers and fake APIs.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parser = argparse.ArgumentParser()
-    # The -nolog variants only tell the logger's share apart; they run when named.
-    parser.add_argument("--targets", default=",".join(n for n in TARGETS if not n.endswith("-nolog")))
+    parser.add_argument("--targets", default=",".join(n for n in TARGETS if not n.endswith(VARIANTS)))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=90)

@@ -51,8 +51,8 @@ app.UseForwardedHeaders();
 app.UseRouting();
 // The request log goes to this host's logger (the static one is left alone, see AddSerilog above). Two kinds of request
 // log at Debug: the emulator's chat page and its API (a request per page action and refresh), which would bury the
-// bot's own lines, and webhook calls that succeeded, whose handlers already write one line per callback (a second,
-// generic line per callback doubled the log and took about a third of the sample's CPU per callback under load).
+// bot's own lines, and webhook calls that succeeded, whose handlers write their own line (at Debug for messages and
+// receipts: a console line per callback took about a third of the sample's CPU per callback under load).
 // Refused webhook calls (a bad signature, a limit) stay at Information and errors stay errors, as in Serilog's default.
 app.UseSerilogRequestLogging(options =>
 {

@@ -130,7 +130,7 @@ public sealed class EchoBotTests
     }
 
     [Fact]
-    public async Task A_webhook_call_is_logged_once_at_Information_by_its_handler_and_at_Debug_by_the_request_log()
+    public async Task A_webhook_call_is_logged_once_at_Debug_by_its_handler_and_at_Debug_by_the_request_log()
     {
         await using var bot = new EchoBotFactory(("Serilog:MinimumLevel:Default", "Debug"));
 
@@ -141,9 +141,39 @@ public sealed class EchoBotTests
         Assert.Contains("responded 200", requestLine.Message, StringComparison.Ordinal);
         Assert.Equal(LogLevel.Debug, requestLine.Level);
         var handlerLine = Assert.Single(bot.Logs.GetSnapshot(), r => r.Category == typeof(EchoHandler).FullName);
-        Assert.Equal(LogLevel.Information, handlerLine.Level);
+        Assert.Equal(LogLevel.Debug, handlerLine.Level);
         Assert.Contains("logged-user", handlerLine.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task In_production_an_echoed_message_writes_no_line_at_Information_or_above()
+    {
+        await using var bot = new EchoBotFactory(("environment", "Production"));
+
+        using var response = await bot.PostAsync(Callbacks.Text("hi", userId: "quiet-user"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // A second request whose line is at Information: once it is in, the first request's lines are in too.
+        using var health = await bot.CreateClient().GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+        await bot.Logs.WaitForAsync(r => r.Category == RequestLog && r.Message.Contains("/health", StringComparison.Ordinal));
+
+        Assert.Equal("hi", Assert.IsType<TextMessage>(Assert.Single(bot.Viber.Sent)).Text);
+        Assert.DoesNotContain(bot.Logs.GetSnapshot(), r => r.Category == typeof(EchoHandler).FullName);
+        Assert.DoesNotContain(bot.Logs.GetSnapshot(), r => r.Message.Contains("quiet-user", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Logs.GetSnapshot(), r => r.Category == RequestLog && r.Message.Contains("/viber/webhook", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task In_development_each_message_is_logged_by_its_handler()
+    {
+        await using var bot = new EchoBotFactory(("environment", "Development"));
+
+        using var response = await bot.PostAsync(Callbacks.Text("hi", userId: "dev-user"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var handlerLine = Assert.Single(bot.Logs.GetSnapshot(), r => r.Category == typeof(EchoHandler).FullName);
+        Assert.Equal(LogLevel.Debug, handlerLine.Level);
+        Assert.Contains("dev-user", handlerLine.Message, StringComparison.Ordinal);
     }
 
     [Fact]
