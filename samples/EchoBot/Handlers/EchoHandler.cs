@@ -27,10 +27,10 @@ public sealed partial class EchoHandler(IViberBotClient viber, ILogger<EchoHandl
     }
 
     // The callback's line in the log (the request log writes webhook calls that succeeded at Debug, see Program.cs).
-    // Debug, as the receipts are: one line per message costs more CPU than the rest of the round trip's logging put
-    // together (Serilog's console sink, about 8 µs a line, a tenth of an echo's CPU under load), and in production the
-    // message count belongs in metrics (viber.callbacks.received), not in a line per user message. appsettings.Development.json
-    // shows it during development; Serilog__MinimumLevel__Override__EchoBot.Handlers.EchoHandler=Debug anywhere.
+    // Debug, as the receipts are: a console line per message through Serilog took up to a fifth of an echo's CPU in
+    // the load benchmark (benchmarks/README.md), and in production the message count belongs in metrics
+    // (viber.callbacks.received), not in a line per user message. appsettings.Development.json shows it during
+    // development; Serilog__MinimumLevel__Override__EchoBot.Handlers.EchoHandler=Debug shows it anywhere.
     [LoggerMessage(1002, LogLevel.Debug, "Viber message: {MessageType} from user {UserId}, message {MessageToken}.")]
     private static partial void LogMessage(ILogger logger, string? messageType, string userId, long? messageToken);
 
