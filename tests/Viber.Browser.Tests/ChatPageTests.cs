@@ -38,16 +38,17 @@ public sealed class ChatPageTests(ChatPageFixture fixture)
         var buttons = page.Locator("#keyboard .vb-button");
         await Expect(buttons).ToHaveCountAsync(6);
         await Expect(buttons.Nth(3).Locator("b")).ToHaveTextAsync("Today's special");
-        var keyboard = (await page.Locator("#keyboard").BoundingBoxAsync())!;
-        var third = (await buttons.Nth(0).BoundingBoxAsync())!;
-        var half = (await buttons.Nth(3).BoundingBoxAsync())!;
-        var whole = (await buttons.Nth(5).BoundingBoxAsync())!;
+        var keyboard = (await Boxes.OfAsync(page.Locator("#keyboard")))[0];
+        var boxes = await Boxes.OfAsync(buttons);
+        var third = boxes[0];
+        var half = boxes[3];
+        var whole = boxes[5];
 
         // Columns 2, 3 and 6 of Viber's 6-column grid: a third, a half and the whole width (less the gaps).
         Assert.InRange(third.Width / keyboard.Width, 0.28, 0.34);
         Assert.InRange(half.Width / keyboard.Width, 0.45, 0.51);
         Assert.InRange(whole.Width / keyboard.Width, 0.95, 1.0);
-        Assert.Equal(third.Y, (await buttons.Nth(2).BoundingBoxAsync())!.Y);
+        Assert.Equal(third.Y, boxes[2].Y);
         Assert.True(half.Y > third.Y && whole.Y > half.Y);
         await Screenshots.SaveAsync(page, "keyboard-shown");
 
@@ -67,11 +68,11 @@ public sealed class ChatPageTests(ChatPageFixture fixture)
         await Expect(blocks.Nth(0)).ToContainTextAsync("Margherita");
         await Expect(blocks.Nth(1)).ToContainTextAsync("Pepperoni");
         await Expect(blocks.Nth(1).Locator(".vb-button")).ToHaveCountAsync(3);
-        // Boxes are measured once both blocks are laid out and visible (a CI run measured one still being laid out).
         await Expect(blocks.Nth(0)).ToBeVisibleAsync();
         await Expect(blocks.Nth(1)).ToBeVisibleAsync();
-        var first = (await blocks.Nth(0).BoundingBoxAsync())!;
-        var second = (await blocks.Nth(1).BoundingBoxAsync())!;
+        var measured = await Boxes.OfAsync(blocks);
+        var first = measured[0];
+        var second = measured[1];
         Assert.Equal(first.Y, second.Y);
         Assert.True(second.X >= first.X + first.Width);
 

@@ -3,7 +3,7 @@
 // It does not poll: events say what changed, and only a broken stream makes it fall back to a slow refresh.
 'use strict';
 
-const state = { users: [], selected: null, bot: null, conversation: { messages: [], keyboard: null }, loaded: false };
+const state = { users: [], selected: null, bot: null, conversation: { messages: [], keyboard: null }, shownConversation: null, loaded: false };
 const $ = (id) => document.getElementById(id);
 
 // The page API answers errors as { error, field }: the field (a JSON path such as location.lat) marks the input.
@@ -410,6 +410,11 @@ const refreshConversation = coalesced(async () => {
   const id = state.selected;
   const conversation = id ? await api('users/' + encodeURIComponent(id) + '/conversation') : { messages: [], keyboard: null };
   if (id !== state.selected) { return; } // The user switched chats meanwhile.
+  // A refresh that changes nothing leaves the chat alone: rebuilding it would drop a hover, a text selection, or a
+  // tap in progress on a button that is replaced under the pointer.
+  const shown = JSON.stringify([id, accountName(), conversation]);
+  if (shown === state.shownConversation) { return; }
+  state.shownConversation = shown;
   state.conversation = conversation;
   renderConversation();
 });
