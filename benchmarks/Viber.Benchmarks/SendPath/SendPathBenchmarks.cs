@@ -11,22 +11,29 @@ namespace Viber.Benchmarks.SendPath;
 /// One text reply down the send path to an <see cref="HttpMessageHandler"/> that answers at once: a hand-written
 /// minimal client (serialize, POST, read the status) against the typed client built once, and against
 /// <c>IViberBotClient</c> as a handler gets it from <c>AddViberBot()</c> (a scope per callback, the factory's
-/// handler pipeline with diagnostics and the concurrency cap, validation, retries and timeouts armed).
+/// handler pipeline with diagnostics and the concurrency cap, validation, retries and timeouts armed). With
+/// <see cref="AnswerLater"/> the answer comes from a thread-pool continuation, as a socket's does, so every async step
+/// suspends and resumes: the cost of the steps a call goes through, which an answer at once hides.
 /// </summary>
 [MemoryDiagnoser]
 public class SendPathBenchmarks
 {
     private const string Token = "benchmark-token-0123456789";
     private static readonly MediaTypeHeaderValue Json = new("application/json");
-    private readonly HttpClient _minimal = new(new CannedResponseHandler()) { BaseAddress = new Uri("https://chatapi.viber.com/pa/") };
+    private HttpClient _minimal = null!;
     private ViberBotClient _client = null!;
     private ServiceProvider _services = null!;
+
+    /// <summary>Gets or sets whether the handler answers from a thread-pool continuation instead of at once.</summary>
+    [Params(false, true)]
+    public bool AnswerLater { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
+        _minimal = new HttpClient(new CannedResponseHandler(AnswerLater)) { BaseAddress = new Uri("https://chatapi.viber.com/pa/") };
         _client = new ViberBotClient(
-            new HttpClient(new CannedResponseHandler()),
+            new HttpClient(new CannedResponseHandler(AnswerLater)),
             new ViberBotClientOptions { AuthToken = Token, DefaultSender = new ViberSender { Name = "Bench" } });
         var services = new ServiceCollection();
         services.AddLogging();
@@ -35,7 +42,7 @@ public class SendPathBenchmarks
             o.AuthToken = Token;
             o.RegisterWebhook = false;
             o.Sender.Name = "Bench";
-        }).ConfigureHttpClient(b => b.ConfigurePrimaryHttpMessageHandler(() => new CannedResponseHandler()));
+        }).ConfigureHttpClient(b => b.ConfigurePrimaryHttpMessageHandler(() => new CannedResponseHandler(AnswerLater)));
         _services = services.BuildServiceProvider();
     }
 

@@ -13,7 +13,9 @@ namespace Viber.Benchmarks.Webhook;
 /// One signed callback through the whole in-process webhook pipeline (read, verify, parse, deduplication key, claim,
 /// dispatch to a no-op handler), driven through the app's request delegate with no server or socket, against a
 /// hand-written minimal endpoint in the same app (read, verify the HMAC, parse into a minimal type, answer 200).
-/// Allocated bytes per operation are the allocations per callback; both sides pay for the same HttpContext.
+/// Allocated bytes per operation are the allocations per callback; both sides pay for the same HttpContext. With
+/// <see cref="HandlerAwaits"/> the handler (and the minimal endpoint, after parsing) yields to the thread pool, as one
+/// that sends a reply does, so every async step between the request and the handler suspends and resumes.
 /// </summary>
 [MemoryDiagnoser]
 public class WebhookPipelineBenchmarks
@@ -24,6 +26,10 @@ public class WebhookPipelineBenchmarks
     private WebApplication _app = null!;
     private RequestDelegate _pipeline = null!;
     private IServiceScopeFactory _scopes = null!;
+
+    /// <summary>Gets or sets whether the handler yields to the thread pool instead of completing at once.</summary>
+    [Params(false, true)]
+    public bool HandlerAwaits { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -36,7 +42,7 @@ public class WebhookPipelineBenchmarks
         {
             o.AuthToken = Token;
             o.RegisterWebhook = false;
-        }).On<DeliveredCallback>((_, _, _) => Task.CompletedTask);
+        }).On<DeliveredCallback>((_, _, _) => HandlerAwaits ? YieldAsync() : Task.CompletedTask);
         _app = builder.Build();
         _app.UseRouting();
         _app.MapViberWebhook();
@@ -56,7 +62,9 @@ public class WebhookPipelineBenchmarks
     [Benchmark]
     public Task<int> ViberWebhook() => SendAsync(ViberBotOptions.DefaultWebhookPath);
 
-    private static async Task MinimalEndpointAsync(HttpContext context)
+    private static async Task YieldAsync() => await Task.Yield();
+
+    private async Task MinimalEndpointAsync(HttpContext context)
     {
         var result = await context.Request.BodyReader.ReadAsync(context.RequestAborted);
         while (!result.IsCompleted)
@@ -79,6 +87,11 @@ public class WebhookPipelineBenchmarks
         }
 
         var callback = JsonSerializer.Deserialize(body, MinimalCallbackJson.Default.MinimalCallback);
+        if (HandlerAwaits)
+        {
+            await YieldAsync();
+        }
+
         context.Response.StatusCode = callback?.Event is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
     }
 
