@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -103,6 +104,10 @@ public static class ViberServiceCollectionExtensions
         services.AddHostedService<ViberBackgroundDispatcher>();
         services.AddHostedService<ViberWebhookRegistrationService>();
         services.AddHealthChecks().AddCheck<ViberHealthCheck>(ViberHealthCheck.Name);
+
+        // MapViberWebhook() serves the webhook on tails of its path too, for a path base; this drops those where the
+        // request's PathBase + Path is not the webhook path.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ViberWebhookMatcherPolicy>());
 
         // The client. It retries on its own (Polly inside ViberBotClient), so no resilience handler here.
         // IHttpClientFactory's request logging is replaced by ViberApiDiagnosticsHandler: its structured state carries

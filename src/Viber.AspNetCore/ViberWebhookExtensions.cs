@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Viber.AspNetCore.Hosting;
 using Viber.AspNetCore.Webhook;
@@ -11,23 +10,30 @@ namespace Viber.AspNetCore;
 public static class ViberWebhookExtensions
 {
     private const string DisplayName = "Viber webhook";
-    private const string RouteParameter = "viberWebhookPath";
 
     /// <summary>
-    /// Maps the webhook endpoint (all methods: POST is handled, others get 405). Chain endpoint conventions on the
+    /// Maps the webhook (all methods: POST is handled, others get 405). Chain endpoint conventions on the
     /// result, such as <c>RequireHost</c> or rate limiting.
     /// </summary>
     /// <remarks>
-    /// Without <paramref name="pattern"/> the endpoint serves requests whose full path (<c>PathBase + Path</c>) or
+    /// <para>
+    /// Without <paramref name="pattern"/> the webhook serves requests whose full path (<c>PathBase + Path</c>) or
     /// path equals <c>Viber:WebhookPath</c>, so a path base set by <c>UsePathBase</c> or by the ForwardedHeaders
     /// middleware from <c>X-Forwarded-Prefix</c> is honoured. Routing must then run after that middleware: call
     /// <c>app.UseRouting()</c> after <c>app.UseForwardedHeaders()</c> (<c>UsePathBase</c> re-runs routing itself).
+    /// </para>
+    /// <para>
+    /// It is mapped as literal routes: the webhook path, and each tail of it (/viber/webhook and /webhook for
+    /// /bot/viber/webhook), which serves only a request whose path base completes the webhook path and otherwise
+    /// leaves the request to the app's routes. Conventions chained on the result apply to all of them; a name given
+    /// with <c>WithName</c> names the whole path.
+    /// </para>
     /// </remarks>
     /// <param name="endpoints">The endpoint route builder (the app).</param>
     /// <param name="pattern">
     /// A route pattern to serve the webhook on instead, matched against <c>Path</c> like any other route.
     /// </param>
-    /// <returns>The endpoint's convention builder.</returns>
+    /// <returns>The convention builder of the webhook's endpoints.</returns>
     /// <exception cref="InvalidOperationException"><c>AddViberBot()</c> was not called.</exception>
     public static IEndpointConventionBuilder MapViberWebhook(this IEndpointRouteBuilder endpoints, string? pattern = null)
     {
@@ -41,12 +47,8 @@ public static class ViberWebhookExtensions
             return endpoints.Map(pattern, handler.HandleAsync).WithDisplayName(DisplayName);
         }
 
-        // A literal pattern is compared with Path alone, which lacks the path base a proxy's prefix becomes; a
-        // catch-all constrained to the webhook path sees the whole request. Order -1: on the webhook's own path it
-        // wins over the app's catch-all routes (same precedence, which would otherwise be ambiguous) and fallback.
-        var policies = new RouteValueDictionary { [RouteParameter] = new ViberWebhookRouteConstraint(new ViberWebhookPath(handler.WebhookPath)) };
-        var route = RoutePatternFactory.Parse("{**" + RouteParameter + "}", defaults: null, parameterPolicies: policies);
-        return endpoints.Map(route, handler.HandleAsync).WithDisplayName(DisplayName).WithOrder(-1);
+        // A pattern is compared with Path alone, which lacks the path base a proxy's prefix becomes.
+        return ViberWebhookRoutes.Map(endpoints, new ViberWebhookPath(handler.WebhookPath), handler.HandleAsync, DisplayName);
     }
 
     /// <summary>

@@ -151,6 +151,73 @@ public sealed class PathBaseTests
         Assert.Equal("catch-all", rest);
     }
 
+    [Fact]
+    public async Task A_path_base_that_does_not_complete_the_webhook_path_is_404()
+    {
+        await using var bot = await StartAsync(app =>
+        {
+            app.UsePathBase("/other");
+            app.MapViberWebhook();
+        });
+
+        using var response = await PostAsync(bot, "/other/viber/webhook");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(bot.Callbacks.Entries);
+    }
+
+    [Fact]
+    public async Task The_apps_routes_on_tails_of_the_webhook_path_keep_their_requests()
+    {
+        // The webhook is served on /viber/webhook and /webhook too, but only for a path base that completes its path.
+        await using var bot = await StartAsync(app =>
+        {
+            app.MapViberWebhook();
+            app.MapPost("/viber/webhook", () => "app viber/webhook");
+            app.MapPost("/webhook", () => "app webhook");
+        });
+
+        using var first = await PostAsync(bot, "/viber/webhook");
+        using var second = await PostAsync(bot, "/webhook");
+
+        Assert.Equal("app viber/webhook", await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("app webhook", await second.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(bot.Callbacks.Entries);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_convention_on_the_mapped_webhook_holds_with_and_without_a_path_base(bool pathBase)
+    {
+        await using var bot = await StartAsync(app =>
+        {
+            if (pathBase)
+            {
+                app.UsePathBase("/bot");
+            }
+
+            app.MapViberWebhook().RequireHost("bot.example.com");
+        });
+
+        using var otherHost = await PostAsync(bot, "/bot/viber/webhook");
+        using var botHost = await PostAsync(bot, "/bot/viber/webhook", host: "bot.example.com");
+
+        Assert.Equal(HttpStatusCode.NotFound, otherHost.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, botHost.StatusCode);
+        Assert.Single(bot.Callbacks.Entries);
+    }
+
+    [Fact]
+    public async Task A_name_given_to_the_mapped_webhook_links_to_its_whole_path()
+    {
+        await using var bot = await StartAsync(app => app.MapViberWebhook().WithName("viber-webhook"));
+
+        var links = bot.Services.GetRequiredService<LinkGenerator>();
+
+        Assert.Equal("/bot/viber/webhook", links.GetPathByName("viber-webhook", values: null));
+    }
+
     private static void Map(WebApplication app, string mapping)
     {
         if (mapping == "map")
@@ -173,7 +240,7 @@ public sealed class PathBaseTests
             bot: TestHandlers.RecordAll,
             app: app);
 
-    private static async Task<HttpResponseMessage> PostAsync(TestBot bot, string path, string? prefix = null)
+    private static async Task<HttpResponseMessage> PostAsync(TestBot bot, string path, string? prefix = null, string? host = null)
     {
         var body = Callbacks.Json(Callbacks.Text("behind a proxy"));
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
@@ -182,6 +249,11 @@ public sealed class PathBaseTests
         if (prefix is not null)
         {
             request.Headers.Add(ForwardedPrefixHeader, prefix);
+        }
+
+        if (host is not null)
+        {
+            request.Headers.Host = host;
         }
 
         return await bot.Http.SendAsync(request, TestContext.Current.CancellationToken);
