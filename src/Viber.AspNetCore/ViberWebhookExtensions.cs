@@ -47,7 +47,7 @@ public static class ViberWebhookExtensions
             return endpoints.Map(pattern, handler.HandleAsync).WithDisplayName(DisplayName);
         }
 
-        // A pattern is compared with Path alone, which lacks the path base a proxy's prefix becomes.
+        // One pattern would be compared with Path alone, which lacks the path base a proxy's prefix becomes.
         return ViberWebhookRoutes.Map(endpoints, new ViberWebhookPath(handler.WebhookPath), handler.HandleAsync, DisplayName);
     }
 

@@ -71,14 +71,8 @@ public sealed class ChatPageRefreshTests(ChatPageFixture fixture)
     public Task Without_the_event_stream_the_page_falls_back_to_a_slow_refresh() => PageRunner.RunAsync(
         fixture,
         "fallback",
-        expectedConsoleError: text => text.StartsWith("Failed to load resource: net::ERR_FAILED", StringComparison.Ordinal), // The blocked stream.
-        setUp: async context =>
-        {
-            await context.Clock.InstallAsync();
-
-            // As a proxy that does not pass server-sent events through would: the stream never opens.
-            await context.RouteAsync("**/api/events*", route => route.AbortAsync());
-        },
+        expectedConsoleError: IsTheBlockedStream,
+        setUp: BlockTheStreamAsync,
         test: async page =>
         {
             await Expect(page.Locator("#live")).ToHaveAttributeAsync("title", new Regex("disconnected"));
@@ -100,6 +94,59 @@ public sealed class ChatPageRefreshTests(ChatPageFixture fixture)
             await Expect(page.Locator("#messages .msg.user .text")).ToHaveTextAsync("written in the phone app");
             await Expect(page.Locator("#messages .msg.bot .text")).ToHaveTextAsync("echo: written in the phone app");
         });
+
+    [Fact]
+    public Task A_refresh_that_changes_nothing_leaves_the_chat_as_it_is() => PageRunner.RunAsync(
+        fixture,
+        "unchanged-refresh",
+        expectedConsoleError: IsTheBlockedStream,
+        setUp: BlockTheStreamAsync,
+        test: async page =>
+        {
+            var id = await PageRunner.CreateUserAsync(page, "Oleg");
+            await page.ClickAsync("#subscribe");
+            await Expect(page.Locator("#user-list li.selected .badge")).ToHaveTextAsync("subscribed");
+            var user = fixture.Bot.Emulator.GetUser(id);
+            await user.SendTextAsync("first", TestContext.Current.CancellationToken);
+            await fixture.Bot.Emulator.WhenIdleAsync(TestContext.Current.CancellationToken);
+            await page.Clock.RunForAsync(10_000);
+            var echo = page.Locator("#messages .msg.bot").Last;
+            await Expect(echo.Locator(".text")).ToHaveTextAsync("echo: first");
+            await Expect(echo.Locator(".ticks")).ToHaveClassAsync(new Regex("\\bdelivered\\b"));
+
+            // From here on only the test moves the page's clock (see the fallback test for the 2 s), and every
+            // rebuild of the chat is counted.
+            var now = await page.EvaluateAsync<long>("Date.now()");
+            await page.Clock.PauseAtAsync(DateTimeOffset.FromUnixTimeMilliseconds(now + 2_000).UtcDateTime);
+            await page.EvaluateAsync(
+                "() => { window.rebuilds = 0; new MutationObserver(records => { window.rebuilds += records.filter(r => r.removedNodes.length > 0).length; })"
+                + ".observe(document.getElementById('messages'), { childList: true }); }");
+
+            // A slow refresh that finds the conversation as it is shown...
+            var unchanged = page.WaitForResponseAsync(response => response.Url.EndsWith("/conversation", StringComparison.Ordinal));
+            await page.Clock.RunForAsync(10_000);
+            await unchanged;
+
+            // ...then one that brings a new message. Refreshes run one after another, so once the new message shows,
+            // the first refresh has been handled: the chat was rebuilt for the new message only.
+            await user.SendTextAsync("second", TestContext.Current.CancellationToken);
+            await fixture.Bot.Emulator.WhenIdleAsync(TestContext.Current.CancellationToken);
+            await page.Clock.RunForAsync(10_000);
+            await Expect(page.Locator("#messages .msg.bot .text").Last).ToHaveTextAsync("echo: second");
+
+            Assert.Equal(1, await page.EvaluateAsync<int>("() => window.rebuilds"));
+        });
+
+    // The page's console reports the blocked event stream as a failed resource.
+    private static bool IsTheBlockedStream(string text) => text.StartsWith("Failed to load resource: net::ERR_FAILED", StringComparison.Ordinal);
+
+    // A fake clock, and the event stream blocked as a proxy that does not pass server-sent events through would:
+    // the page falls back to its slow refresh.
+    private static async Task BlockTheStreamAsync(IBrowserContext context)
+    {
+        await context.Clock.InstallAsync();
+        await context.RouteAsync("**/api/events*", route => route.AbortAsync());
+    }
 
     private static List<string> Snapshot(List<string> requests)
     {
