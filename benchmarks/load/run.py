@@ -43,6 +43,7 @@ TARGETS = {
     "floor-echo": ("text", ["dotnet", LOADBOT, "floor", "echo"], API_PORT, "echo"),
     "minimal-echo": ("text", ["dotnet", LOADBOT, "minimal", "echo"], API_PORT, "echo"),
     "minimal-echo-nolog": ("text", ["dotnet", LOADBOT, "minimal", "echo"], API_PORT, "echo"),
+    "minimal-echo-httptrace": ("text", ["dotnet", LOADBOT, "minimal", "echo"], API_PORT, "echo"),
     "echobot-echo": ("text", ["dotnet", ECHOBOT], API_PORT, "echo"),
     "echobot-echo-verbose": ("text", ["dotnet", ECHOBOT], API_PORT, "echo"),
     "floor-answer-first": ("text", ["dotnet", LOADBOT, "floor", "answer-first"], SLOW_API_PORT, "background"),
@@ -50,7 +51,7 @@ TARGETS = {
 }
 FLOORS = {"ingest": "floor-ingest", "echo": "floor-echo", "background": "floor-answer-first"}
 # Variants that only tell one cost apart from the rest; they run when named.
-VARIANTS = ("-nolog", "-verbose")
+VARIANTS = ("-nolog", "-verbose", "-httptrace")
 
 
 def env_for(name, api_port, bot_port):
@@ -67,6 +68,8 @@ def env_for(name, api_port, bot_port):
         # The minimal bot with no logger, as the floor runs: with none, ASP.NET Core's hosting layer starts no
         # activity and pushes no log scope per request, which tells that cost apart from the library's.
         env["LOADBOT_LOGGING"] = "none"
+    if name.endswith("-httptrace"):
+        env["LOADBOT_HTTP_ACTIVITY"] = "off"
     if name.endswith("-verbose"):
         # EchoBot with its line per message turned on, as in development (the handler's Debug line; Production's
         # default leaves it out): what one console line per message costs through Serilog.

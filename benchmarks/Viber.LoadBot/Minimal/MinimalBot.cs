@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Viber.Api;
 using Viber.Api.Callbacks;
 using Viber.Api.Messages;
@@ -44,6 +45,19 @@ internal static class MinimalBot
         else
         {
             bot.On<DeliveredCallback>((_, _, _) => Task.CompletedTask);
+        }
+
+        if (Environment.GetEnvironmentVariable("LOADBOT_HTTP_TRACING") == "on")
+        {
+            // HttpClient's own activity and trace headers for Bot API calls, which AddViberBot turns off, turned back
+            // on as docs/observability.md shows: what they cost per send.
+            builder.Services.AddHttpClient(ViberBotClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(static (handler, _) =>
+            {
+                if (handler is SocketsHttpHandler sockets)
+                {
+                    sockets.ActivityHeadersPropagator = DistributedContextPropagator.Current;
+                }
+            });
         }
 
         var app = builder.Build();

@@ -134,6 +134,67 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public async Task Bot_api_calls_carry_no_trace_headers_and_start_no_HttpClient_activity_while_a_request_activity_is_current()
+    {
+        var (traceParent, httpActivities, apiCallActivities) = await SendUnderARequestActivityAsync(turnHttpClientTracingBackOn: false);
+
+        // As in a handler of a webhook request: ASP.NET Core started an activity, and the library's own still traces the call.
+        Assert.Null(traceParent);
+        Assert.Empty(httpActivities);
+        Assert.Single(apiCallActivities);
+    }
+
+    [Fact]
+    public async Task An_app_can_turn_HttpClient_tracing_of_bot_api_calls_back_on()
+    {
+        var (traceParent, httpActivities, apiCallActivities) = await SendUnderARequestActivityAsync(turnHttpClientTracingBackOn: true);
+
+        var httpActivity = Assert.Single(httpActivities);
+        Assert.Equal(httpActivity.Id, traceParent);
+        Assert.Equal(Assert.Single(apiCallActivities).SpanId, httpActivity.ParentSpanId);
+    }
+
+    private static async Task<(string? TraceParent, List<Activity> HttpActivities, List<Activity> ApiCallActivities)> SendUnderARequestActivityAsync(bool turnHttpClientTracingBackOn)
+    {
+        using var requestSource = new ActivitySource("Viber.AspNetCore.Tests.Request");
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is ViberDiagnostics.ActivitySourceName or "System.Net.Http" || source == requestSource,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var viber = await FakeViberServer.StartAsync(TestBot.Token);
+        await using var bot = await TestBot.StartAsync(
+            options: o => (o.ApiBaseUrl, o.Sender.Name) = (viber.BaseAddress.ToString(), "Bot"),
+            services: s =>
+            {
+                if (turnHttpClientTracingBackOn)
+                {
+                    s.AddHttpClient(ViberBotClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(static (handler, _) =>
+                        ((SocketsHttpHandler)handler).ActivityHeadersPropagator = DistributedContextPropagator.Current);
+                }
+            },
+            fakeClient: false);
+        var client = bot.Services.GetRequiredService<IViberBotClient>();
+
+        using (var request = requestSource.StartActivity("request"))
+        {
+            Assert.NotNull(request);
+            await client.SendMessageAsync(new Viber.Api.Messages.TextMessage { Receiver = "u", Text = "hi" }, TestContext.Current.CancellationToken);
+        }
+
+        // Other tests run in parallel: only this send's trace counts.
+        var trace = stopped.Single(a => a.Source == requestSource).TraceId;
+        var ours = stopped.Where(a => a.TraceId == trace).ToList();
+        return (
+            Assert.Single(viber.SendMessageTraceParents),
+            ours.Where(a => a.Source.Name == "System.Net.Http").ToList(),
+            ours.Where(a => a.OperationName == ViberDiagnostics.ApiCallActivityName).ToList());
+    }
+
+    [Fact]
     public async Task The_token_never_appears_in_logs_at_trace_level_or_in_traces()
     {
         var tags = new ConcurrentQueue<string>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Viber.Api;
 using Viber.Api.Requests;
@@ -26,6 +27,9 @@ public sealed class FakeViberServer : IAsyncDisposable
 
     /// <summary>Gets the set_webhook requests received.</summary>
     public List<SetWebhookRequest> SetWebhookRequests { get; } = [];
+
+    /// <summary>Gets the <c>traceparent</c> header of each send_message request, null where there was none.</summary>
+    public ConcurrentQueue<string?> SendMessageTraceParents { get; } = [];
 
     /// <summary>Gets the status codes the webhook answered to the availability check.</summary>
     public List<int?> WebhookChecks { get; } = [];
@@ -61,12 +65,16 @@ public sealed class FakeViberServer : IAsyncDisposable
             Id = "pa:fake",
             Name = AccountName,
         }));
-        app.MapPost("/pa/" + ViberApiMethods.SendMessage, context => WriteAsync(context, new SendMessageResponse
+        app.MapPost("/pa/" + ViberApiMethods.SendMessage, context =>
         {
-            Status = server.SendMessageStatus,
-            StatusMessage = server.SendMessageStatus == ViberStatus.Ok ? "ok" : server.SendMessageStatus.ToString(),
-            MessageToken = 1,
-        }));
+            server.SendMessageTraceParents.Enqueue(context.Request.Headers.TryGetValue("traceparent", out var traceParent) ? traceParent.ToString() : null);
+            return WriteAsync(context, new SendMessageResponse
+            {
+                Status = server.SendMessageStatus,
+                StatusMessage = server.SendMessageStatus == ViberStatus.Ok ? "ok" : server.SendMessageStatus.ToString(),
+                MessageToken = 1,
+            });
+        });
 
         await app.StartAsync(TestContext.Current.CancellationToken);
         server.BaseAddress = new Uri(new Uri(app.Urls.First()), "/pa/");
