@@ -12,4 +12,22 @@ internal sealed class ViberApiRequestMessage(string apiMethod, Uri requestUri) :
 
     /// <summary>Gets or sets who is told the call's outcome once the client has read the response, if anyone.</summary>
     public IViberApiCallObserver? Observer { get; set; }
+
+    /// <summary>
+    /// Gets or sets what a handler in the client's HTTP pipeline leaves on the request to be released with it (a
+    /// concurrency permit), if anything. The client disposes every request once it has read the response, or failed.
+    /// </summary>
+    public IDisposable? HeldUntilDisposed { get; set; }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            HeldUntilDisposed?.Dispose();
+            HeldUntilDisposed = null;
+        }
+
+        base.Dispose(disposing);
+    }
 }

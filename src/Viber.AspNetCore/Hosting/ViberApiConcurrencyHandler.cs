@@ -1,3 +1,5 @@
+using Viber.Api.Client;
+
 namespace Viber.AspNetCore.Hosting;
 
 /// <summary>
@@ -10,7 +12,27 @@ namespace Viber.AspNetCore.Hosting;
 /// </remarks>
 internal sealed class ViberApiConcurrencyHandler(ViberApiCallLimiter limiter) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // A request of ViberBotClient carries a free permit itself, released when the client disposes the request
+        // (after reading the response): no async step of this handler per call, which every send would otherwise pay
+        // for. With no permit free, the call waits in the limiter's queue below like any other.
+        if (request is ViberApiRequestMessage clientRequest)
+        {
+            var lease = limiter.Limiter.AttemptAcquire(1);
+            if (lease.IsAcquired)
+            {
+                clientRequest.HeldUntilDisposed = lease;
+                return base.SendAsync(request, cancellationToken);
+            }
+
+            lease.Dispose();
+        }
+
+        return SendHoldingPermitAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendHoldingPermitAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var lease = await limiter.Limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
         if (!lease.IsAcquired)

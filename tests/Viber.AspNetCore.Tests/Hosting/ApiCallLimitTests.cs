@@ -54,6 +54,49 @@ public sealed class ApiCallLimitTests
 
         Assert.All(answers, a => Assert.Equal(ViberStatus.Ok, a.Status));
         Assert.Equal(4, api.Received);
+        Assert.Equal(2, limiter.GetStatistics()!.CurrentAvailablePermits);
+    }
+
+    [Theory]
+    [InlineData("""{"status":6,"status_message":"notSubscribed"}""", typeof(ViberApiException))]
+    [InlineData("not json", typeof(System.Text.Json.JsonException))]
+    [InlineData(null, typeof(InvalidOperationException))]
+    public async Task A_call_that_fails_gives_its_slot_back(string? answer, Type failure)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.ClearProviders());
+        services.AddViberBot(o =>
+        {
+            o.AuthToken = "token";
+            o.RegisterWebhook = false;
+            o.Sender.Name = "Bot";
+            o.MaxConcurrentApiCalls = 2;
+        }).ConfigureHttpClient(http => http.ConfigurePrimaryHttpMessageHandler(() => new FailingApi(answer)));
+        await using var provider = services.BuildServiceProvider();
+        var limiter = provider.GetRequiredService<ViberApiCallLimiter>().Limiter;
+        var client = provider.GetRequiredService<IViberBotClient>();
+
+        // Three times the cap, one after the other: a slot kept by a failed call would refuse the fifth.
+        for (var i = 0; i < 6; i++)
+        {
+            // Exactly the API's failure: not the cap's refusal, nor a call left waiting for a slot.
+            var thrown = await Assert.ThrowsAnyAsync<Exception>(() => client.SendMessageAsync(new TextMessage { Receiver = "u", Text = "hi" }, Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct));
+            Assert.IsType(failure, thrown);
+        }
+
+        Assert.Equal(2, limiter.GetStatistics()!.CurrentAvailablePermits);
+    }
+
+    /// <summary>
+    /// A Bot API that answers every request with the given body, or, with none, fails it as a refused connection would
+    /// (before any response), the way a client does not retry: an <see cref="InvalidOperationException"/>.
+    /// </summary>
+    private sealed class FailingApi(string? answer) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            => answer is null
+                ? Task.FromException<HttpResponseMessage>(new InvalidOperationException("the transport failed"))
+                : Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(answer, Encoding.UTF8, "application/json") });
     }
 
     [Fact]
