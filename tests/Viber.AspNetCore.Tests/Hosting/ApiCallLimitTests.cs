@@ -19,16 +19,7 @@ public sealed class ApiCallLimitTests
     public async Task Past_the_cap_and_its_queue_a_call_fails_at_once_naming_the_option_and_the_others_complete()
     {
         var api = new HangingApi();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.ClearProviders());
-        services.AddViberBot(o =>
-        {
-            o.AuthToken = "token";
-            o.RegisterWebhook = false;
-            o.Sender.Name = "Bot";
-            o.MaxConcurrentApiCalls = 2;
-        }).ConfigureHttpClient(http => http.ConfigurePrimaryHttpMessageHandler(() => api));
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = BotWithACapOfTwo(api);
         var limiter = provider.GetRequiredService<ViberApiCallLimiter>().Limiter;
 
         // Two calls reach the (hanging) API, two wait for a slot: one client per call, as one per callback scope.
@@ -63,16 +54,7 @@ public sealed class ApiCallLimitTests
     [InlineData(null, typeof(InvalidOperationException))]
     public async Task A_call_that_fails_gives_its_slot_back(string? answer, Type failure)
     {
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.ClearProviders());
-        services.AddViberBot(o =>
-        {
-            o.AuthToken = "token";
-            o.RegisterWebhook = false;
-            o.Sender.Name = "Bot";
-            o.MaxConcurrentApiCalls = 2;
-        }).ConfigureHttpClient(http => http.ConfigurePrimaryHttpMessageHandler(() => new FailingApi(answer)));
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = BotWithACapOfTwo(new FailingApi(answer));
         var limiter = provider.GetRequiredService<ViberApiCallLimiter>().Limiter;
         var client = provider.GetRequiredService<IViberBotClient>();
 
@@ -85,6 +67,21 @@ public sealed class ApiCallLimitTests
         }
 
         Assert.Equal(2, limiter.GetStatistics()!.CurrentAvailablePermits);
+    }
+
+    /// <summary>The bot's services with Viber:MaxConcurrentApiCalls at 2, its client talking to <paramref name="api"/>.</summary>
+    private static ServiceProvider BotWithACapOfTwo(HttpMessageHandler api)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.ClearProviders());
+        services.AddViberBot(o =>
+        {
+            o.AuthToken = "token";
+            o.RegisterWebhook = false;
+            o.Sender.Name = "Bot";
+            o.MaxConcurrentApiCalls = 2;
+        }).ConfigureHttpClient(http => http.ConfigurePrimaryHttpMessageHandler(() => api));
+        return services.BuildServiceProvider();
     }
 
     /// <summary>
