@@ -139,7 +139,7 @@ public static class ViberServiceCollectionExtensions
 
                     // No HttpClient activity and no trace headers for Bot API calls. As soon as the app has a logger,
                     // ASP.NET Core starts an activity for every request, and HttpClient then starts a child activity
-                    // and writes traceparent for every send, listened to or not: 8-18% of the CPU of a webhook round trip
+                    // and writes traceparent for every send, listened to or not: 3-8% of the CPU of a webhook round trip
                     // (benchmarks/README.md). Viber ignores the header, so it would only hand the app's trace ids to a
                     // third party; ViberApiDiagnosticsHandler traces each attempt as viber.api.call when someone
                     // listens. docs/observability.md shows how an app turns HttpClient's tracing back on.
