@@ -94,6 +94,9 @@ public static class ViberServiceCollectionExtensions
         services.TryAddSingleton<IViberBackgroundQueue>(static provider => provider.GetRequiredService<ViberBackgroundQueue>());
         services.TryAddSingleton<ViberShutdown>();
         services.TryAddSingleton<ViberWebhookRequestHandler>();
+
+        // Read when first resolved, once the container is built and the collection complete.
+        services.TryAddSingleton(serviceProvider => new ViberSingletonServices(services, serviceProvider));
         services.TryAddSingleton<ViberWebhookRegistrationState>();
         // Before the dispatching and registration services: it completes the default sender before anything can send.
         services.AddHostedService(serviceProvider => new ViberSenderFallbackService(

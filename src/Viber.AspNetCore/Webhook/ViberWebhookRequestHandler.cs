@@ -34,6 +34,7 @@ internal sealed class ViberWebhookRequestHandler
     private readonly ViberRejectionLog _rejectionLog;
     private readonly ViberShutdown _shutdown;
     private readonly TimeProvider _time;
+    private readonly ViberSingletonServices _singletons;
     private readonly ILogger<ViberWebhookRequestHandler> _logger;
 
     public ViberWebhookRequestHandler(
@@ -46,6 +47,7 @@ internal sealed class ViberWebhookRequestHandler
         ViberRejectionLog rejectionLog,
         ViberShutdown shutdown,
         TimeProvider time,
+        ViberSingletonServices singletons,
         ILogger<ViberWebhookRequestHandler> logger)
     {
         _options = options.Value;
@@ -58,6 +60,7 @@ internal sealed class ViberWebhookRequestHandler
         _rejectionLog = rejectionLog;
         _shutdown = shutdown;
         _time = time;
+        _singletons = singletons;
         _logger = logger;
     }
 
@@ -238,7 +241,7 @@ internal sealed class ViberWebhookRequestHandler
         // costs less per callback than a linked source (a second source and two registrations).
         using var cancellation = new CancellationTokenSource(_options.HandlerTimeout, _time);
         using var shutdown = _shutdown.Deadline.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), cancellation);
-        var result = await _processor.ProcessAsync(callback, key, claimToken, new LazyRequestServices(context), default, cancellation.Token).ConfigureAwait(false);
+        var result = await _processor.ProcessAsync(callback, key, claimToken, new LazyRequestServices(context, _singletons), default, cancellation.Token).ConfigureAwait(false);
         if (result.Outcome == ViberProcessOutcome.Cancelled && !_shutdown.Deadline.IsCancellationRequested)
         {
             Log.HandlerTimedOut(_logger, callback.Event, callback.MessageToken, _options.HandlerTimeout);

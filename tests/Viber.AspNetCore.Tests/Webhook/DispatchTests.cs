@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Viber.Api;
 using Viber.Api.Callbacks;
 using Viber.AspNetCore.Tests.Support;
 
@@ -120,6 +124,69 @@ public sealed class DispatchTests
     }
 
     [Fact]
+    public async Task A_handler_that_resolves_only_singletons_gets_the_apps_instances_and_no_request_scope()
+    {
+        // Singletons (the client, loggers, options, the app's own) come from the root: the very instances a scope
+        // would give, without creating the request's scope and its disposal for them.
+        object?[] resolved = [];
+        var scopes = new ConcurrentQueue<bool>();
+        await using var bot = await TestBot.StartAsync(
+            bot: b => b.On<MessageCallback>((_, services, _) =>
+            {
+                resolved =
+                [
+                    services.GetRequiredService<IViberBotClient>(),
+                    services.GetRequiredService<ILogger<DispatchTests>>(),
+                    services.GetRequiredService<IOptions<ViberBotOptions>>(),
+                    services.GetService<SingletonThing>(),
+                ];
+                return Task.CompletedTask;
+            }),
+            services: s => s.AddSingleton<SingletonThing>(),
+            app: a => RecordWhetherTheRequestScopeWasCreated(a, scopes));
+
+        using var response = await bot.PostAsync(Callbacks.Text("hi"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(
+            [
+                bot.Services.GetRequiredService<IViberBotClient>(),
+                bot.Services.GetRequiredService<ILogger<DispatchTests>>(),
+                bot.Services.GetRequiredService<IOptions<ViberBotOptions>>(),
+                bot.Services.GetRequiredService<SingletonThing>(),
+            ],
+            resolved,
+            ReferenceEqualityComparer.Instance);
+        Assert.Equal([false], scopes);
+    }
+
+    [Fact]
+    public async Task A_type_registered_as_a_singleton_and_then_as_scoped_comes_from_the_requests_scope()
+    {
+        // The last registration decides, as it does for the container: here a scoped one, shared within a callback,
+        // new for the next.
+        var ids = new ConcurrentQueue<string>();
+        var scopes = new ConcurrentQueue<bool>();
+        await using var bot = await TestBot.StartAsync(
+            bot: b => b.On<MessageCallback>((_, services, _) =>
+            {
+                ids.Enqueue($"{services.GetRequiredService<SingletonThing>().Id}:{services.GetRequiredService<SingletonThing>().Id}");
+                return Task.CompletedTask;
+            }),
+            services: s => s.AddSingleton<SingletonThing>().AddScoped<SingletonThing>(),
+            app: a => RecordWhetherTheRequestScopeWasCreated(a, scopes));
+
+        using var first = await bot.PostAsync(Callbacks.Text("one"));
+        using var second = await bot.PostAsync(Callbacks.Text("two"));
+
+        var pairs = ids.Select(pair => pair.Split(':')).ToList();
+        Assert.Equal(2, pairs.Count);
+        Assert.All(pairs, pair => Assert.Equal(pair[0], pair[1]));
+        Assert.NotEqual(pairs[0][0], pairs[1][0]);
+        Assert.Equal([true, true], scopes);
+    }
+
+    [Fact]
     public async Task Adding_the_same_handler_class_twice_runs_it_once()
     {
         await using var bot = await TestBot.StartAsync(bot: b => b.AddEventHandler<MessageAndAllHandler>().AddEventHandler<MessageAndAllHandler>());
@@ -139,6 +206,17 @@ public sealed class DispatchTests
         Assert.Contains("ScopedThing", exception.Message, StringComparison.Ordinal);
     }
 
+    // Whether anything in the request read HttpContext.RequestServices, which creates the request's scope.
+    private static void RecordWhetherTheRequestScopeWasCreated(WebApplication app, ConcurrentQueue<bool> scopes)
+    {
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            scopes.Enqueue(context.Features.Get<IServiceProvidersFeature>() is not null);
+        });
+        app.MapViberWebhook();
+    }
+
     private static Task Record(CallbackLog log, string name, ViberCallback callback)
     {
         log.Add(name, callback);
@@ -150,6 +228,11 @@ public sealed class DispatchTests
         public Task HandleAsync(MessageCallback callback, CancellationToken cancellationToken) => Record(log, "class:message", callback);
 
         public Task HandleAsync(ViberCallback callback, CancellationToken cancellationToken) => Record(log, "class:all", callback);
+    }
+
+    private sealed class SingletonThing
+    {
+        public Guid Id { get; } = Guid.NewGuid();
     }
 
     private sealed class ScopedThing
