@@ -429,23 +429,35 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
         where TResponse : ViberResponse
     {
         ViberAttemptResult result;
+        var started = _timeProvider.GetTimestamp();
+        ResilienceContext? context = null;
         try
         {
-            // Without a permit to wait for between the retry and the attempt (every call but broadcasts), the attempt
-            // timeout is the call pipeline's innermost strategy: one pipeline run, no second one per attempt.
-            result = rateLimiter is null
-                ? await _directPipeline.ExecuteAsync(
-                    static (state, token) => state.Client.SendOnceAsync(state.Method, state.Body, state.ResponseType, token),
-                    (Client: this, Method: method, Body: body, ResponseType: responseType),
-                    cancellationToken).ConfigureAwait(false)
-                : await _callPipeline.ExecuteAsync(
+            // Without a permit to wait for between the retry and the attempt (every call but broadcasts), one pipeline
+            // run with one timeout strategy bounds the attempts and the call (see ViberResilience.CreateDirectPipeline).
+            if (rateLimiter is null)
+            {
+                context = ResilienceContextPool.Shared.Get(cancellationToken);
+                context.Properties.Set(ViberResilience.CallStarted, started);
+                result = await _directPipeline.ExecuteAsync(
+                    static (context, state) => state.Client.SendOnceAsync(state.Method, state.Body, state.ResponseType, context.CancellationToken),
+                    context,
+                    (Client: this, Method: method, Body: body, ResponseType: responseType)).ConfigureAwait(false);
+            }
+            else
+            {
+                result = await _callPipeline.ExecuteAsync(
                     static (state, token) => state.Client.AttemptAsync(state.Method, state.Body, state.ResponseType, state.RateLimiter, token),
                     (Client: this, Method: method, Body: body, ResponseType: responseType, RateLimiter: rateLimiter),
                     cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (TimeoutRejectedException ex)
         {
-            throw new TimeoutException($"Viber {method} timed out after {ex.Timeout.TotalSeconds:0.###} s.", ex);
+            // An attempt cut short by the total timeout reports the total, as the call's own timeout.
+            var total = _options.TotalTimeout;
+            var timeout = ClientOptionsGuard.IsEnabled(total) && _timeProvider.GetElapsedTime(started) >= total ? total : ex.Timeout;
+            throw new TimeoutException($"Viber {method} timed out after {timeout.TotalSeconds:0.###} s.", ex);
         }
         catch (OperationCanceledException ex) when (ex.InnerException is TimeoutException && !cancellationToken.IsCancellationRequested)
         {
@@ -455,6 +467,13 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
         {
             // The transport's message names the host at most; add the method, keep the error kind and status.
             throw new HttpRequestException(ex.HttpRequestError, $"Viber {method} failed: {ex.Message}", ex, ex.StatusCode);
+        }
+        finally
+        {
+            if (context is not null)
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
         }
 
         if (result.Response is not { } response)

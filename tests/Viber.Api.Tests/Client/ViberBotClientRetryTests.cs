@@ -188,6 +188,34 @@ public sealed class ViberBotClientRetryTests
     }
 
     [Fact]
+    public async Task A_retry_delay_longer_than_what_is_left_of_the_total_timeout_ends_the_call_at_the_total()
+    {
+        // A Retry-After of 60 s against a total of 12 s: the call waits out the total, not the minute, then fails
+        // with the total timeout, and sends nothing more.
+        var time = new SignalingTimeProvider();
+        var handler = new RecordingHandler(_ =>
+        {
+            var response = RecordingHandler.Status(HttpStatusCode.TooManyRequests);
+            response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(60));
+            return response;
+        });
+        var call = TestClient.Create(handler, o => (o.AttemptTimeout, o.TotalTimeout) = (TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(12)), time)
+            .SendMessageAsync(TestClient.Text(), Ct);
+
+        // Bounded in real time: a client that waits for the minute (or for nothing) fails the test instead of hanging it.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        bounded.CancelAfter(TimeSpan.FromSeconds(30));
+        await time.WaitForTimerAsync(due => due >= TimeSpan.FromSeconds(12), bounded.Token).EndsBefore(call);
+        time.Advance(TimeSpan.FromSeconds(12) - TimeSpan.FromTicks(1));
+        Assert.False(call.IsCompleted);
+        time.Advance(TimeSpan.FromTicks(1));
+
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => call.WaitAsync(bounded.Token));
+        Assert.Contains("send_message timed out after 12 s", ex.Message, StringComparison.Ordinal);
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
     public async Task An_attempt_timeout_without_retries_throws_TimeoutException()
     {
         var time = new FakeTimeProvider();
