@@ -60,7 +60,13 @@ internal static class ViberResilience
                 var remaining = Remaining(args.Context, total, timeProvider);
                 if (args.RetryDelay >= remaining)
                 {
-                    await Task.Delay(remaining, timeProvider, args.Context.CancellationToken).ConfigureAwait(false);
+                    // The clock moved since the retry's check: what is left may be spent by now, and Task.Delay
+                    // refuses a negative delay (and waits forever on -1 ms).
+                    if (remaining > TimeSpan.Zero)
+                    {
+                        await Task.Delay(remaining, timeProvider, args.Context.CancellationToken).ConfigureAwait(false);
+                    }
+
                     throw new TimeoutRejectedException($"The call did not complete within its total timeout of '{total}'.", total);
                 }
             };

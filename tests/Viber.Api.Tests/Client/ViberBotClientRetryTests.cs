@@ -78,12 +78,7 @@ public sealed class ViberBotClientRetryTests
     {
         var time = new SignalingTimeProvider();
         var handler = RecordingHandler.Sequence(
-            () =>
-            {
-                var response = RecordingHandler.Status(HttpStatusCode.TooManyRequests);
-                response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(5));
-                return response;
-            },
+            () => TooManyRequestsRetryAfter(TimeSpan.FromSeconds(5)),
             () => RecordingHandler.Json(TestClient.SendOk()));
         var call = TestClient.Create(handler, timeProvider: time).SendMessageAsync(TestClient.Text(), Ct);
 
@@ -131,12 +126,7 @@ public sealed class ViberBotClientRetryTests
     public async Task Caller_cancellation_during_a_retry_delay_stops_the_call()
     {
         var time = new SignalingTimeProvider();
-        var handler = new RecordingHandler(_ =>
-        {
-            var response = RecordingHandler.Status(HttpStatusCode.TooManyRequests);
-            response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(7));
-            return response;
-        });
+        var handler = new RecordingHandler(_ => TooManyRequestsRetryAfter(TimeSpan.FromSeconds(7)));
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var call = TestClient.Create(handler, timeProvider: time).GetAccountInfoAsync(cts.Token);
 
@@ -193,12 +183,7 @@ public sealed class ViberBotClientRetryTests
         // A Retry-After of 60 s against a total of 12 s: the call waits out the total, not the minute, then fails
         // with the total timeout, and sends nothing more.
         var time = new SignalingTimeProvider();
-        var handler = new RecordingHandler(_ =>
-        {
-            var response = RecordingHandler.Status(HttpStatusCode.TooManyRequests);
-            response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(60));
-            return response;
-        });
+        var handler = new RecordingHandler(_ => TooManyRequestsRetryAfter(TimeSpan.FromSeconds(60)));
         var call = TestClient.Create(handler, o => (o.AttemptTimeout, o.TotalTimeout) = (TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(12)), time)
             .SendMessageAsync(TestClient.Text(), Ct);
 
@@ -228,6 +213,13 @@ public sealed class ViberBotClientRetryTests
         var ex = await Assert.ThrowsAsync<TimeoutException>(() => call);
         Assert.Contains("get_online", ex.Message, StringComparison.Ordinal);
         Assert.Single(handler.Requests);
+    }
+
+    private static HttpResponseMessage TooManyRequestsRetryAfter(TimeSpan retryAfter)
+    {
+        var response = RecordingHandler.Status(HttpStatusCode.TooManyRequests);
+        response.Headers.RetryAfter = new RetryConditionHeaderValue(retryAfter);
+        return response;
     }
 
     // The retry delay is scheduled: one tick before it nothing is sent again, at it the second attempt goes out.
