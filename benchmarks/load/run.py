@@ -10,8 +10,10 @@ of whichever ran last. The median of RUNS runs is reported, and beside it the me
 run against the floor's run of the same turn).
 
 Figures per target: requests/s, p50, p99, CPU microseconds per callback (process CPU time / requests: the steadiest
-figure on a noisy machine), peak RSS (VmHWM), and for echo targets the replies the fake API received, which must
-match the message callbacks answered 200 (up to the requests wrk cut off in flight at the end of a run).
+figure on a noisy machine), bytes allocated per callback (the GC's own count, read from the floor and the minimal
+bot before and after each run; EchoBot, a sample, has no such endpoint), peak RSS (VmHWM), and for echo targets
+the replies the fake API received, which must match the message callbacks answered 200 (up to the requests wrk cut
+off in flight at the end of a run).
 """
 import argparse
 import os
@@ -23,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -152,6 +155,21 @@ def settle(port, quiet=1.0, timeout=60):
     return last
 
 
+def allocated(port):
+    """The server's allocated bytes so far (Viber.LoadBot's AllocationCounter), or None for a server without one."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_loadbot/allocated", timeout=5) as r:
+            return int(r.read())
+    except urllib.error.HTTPError as error:
+        if error.code == 404:
+            return None
+        raise
+
+
+def fmt_bytes(value):
+    return "—" if value is None else f"{value:.0f}"
+
+
 def to_ms(text):
     value, unit = float(re.match(r"([\d.]+)", text).group(1)), re.sub(r"[\d.]", "", text)
     return value * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
@@ -189,6 +207,7 @@ class Target:
     def run_once(self):
         args, proc, name = self.args, self.proc, self.name
         before_sent = settle(self.api_port)
+        before_allocated = allocated(self.port)
         before_cpu = cpu_ticks(proc.pid)
         _, before_switches = threads_and_switches(proc.pid)
         result = wrk(self.script, args.duration, args.connections, self.sent, self.port)
@@ -197,11 +216,13 @@ class Target:
         # store (100,000 keys by default) has forgotten it by then, so it still takes the first-delivery path.
         after_cpu = cpu_ticks(proc.pid)  # before settling: background replies after the run are not counted twice
         threads, after_switches = threads_and_switches(proc.pid)
+        after_allocated = allocated(self.port)
         if proc.poll() is not None:
             raise RuntimeError(f"{name} exited with {proc.returncode} during the run (see {self.log.name})")
         replies = settle(self.api_port) - before_sent
         result["cpu_us"] = (after_cpu - before_cpu) / CLK_TCK * 1e6 / max(result["total"], 1)
         result["ok"] = result["total"] - result["non2xx"]
+        result["bytes"] = None if before_allocated is None else (after_allocated - before_allocated) / max(result["total"], 1)
         # Compared on answers of 200 per second: a full background queue answers 503 at once, which wrk counts
         # as requests too (and 503s are what Viber retries, not what the bot handled).
         result["rps"] = result["ok"] / args.duration
@@ -212,13 +233,15 @@ class Target:
         result["switches"] = (after_switches - before_switches) / max(result["total"], 1)
         self.runs.append(result)
         print(f"  {name}: {result['rps']:.0f} req/s, p50 {result['p50']:.2f} ms, p99 {result['p99']:.2f} ms, "
-              f"{result['cpu_us']:.1f} us CPU/callback, 200s {result['ok']}, non-2xx {result['non2xx']}, "
+              f"{result['cpu_us']:.1f} us CPU/callback, {fmt_bytes(result['bytes'])} B/callback, 200s {result['ok']}, non-2xx {result['non2xx']}, "
               f"replies {replies}, {threads} threads, {result['switches']:.2f} context switches/callback {result['errors']}", file=sys.stderr)
 
     def summary(self):
         median = sorted(self.runs, key=lambda r: r["rps"])[len(self.runs) // 2]
         median["rss"] = peak_rss_mb(self.proc.pid)
         median["cpu_us"] = statistics.median(r["cpu_us"] for r in self.runs)
+        counted = [r["bytes"] for r in self.runs if r["bytes"] is not None]
+        median["bytes"] = statistics.median(counted) if counted else None
         median["echo"] = self.kind == "text"
         return median
 
@@ -304,15 +327,16 @@ def main():
 
     print(f"\n{args.connections} connections, {args.runs} x {args.duration} s after {args.warmup} s warm-up, "
           f"{args.bodies} distinct bodies; runs taking turns across targets; median run; logs in {work}\n")
-    print("| target | 200s/s | vs floor | vs floor, median of turns | p50 ms | p99 ms | p99 vs floor | CPU µs/callback | peak RSS MB | RSS vs floor | replies / 200s |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| target | 200s/s | vs floor | vs floor, median of turns | p50 ms | p99 ms | p99 vs floor | CPU µs/callback | bytes/callback (vs floor) | peak RSS MB | RSS vs floor | replies / 200s |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n in names:
         r, f = results[n], results[FLOORS[TARGETS[n][3]]]
         replies = f"{r['replies']} / {r['ok']}" if r["echo"] else "—"
         if r["echo"] and not (0 <= r["replies"] - r["ok"] <= args.connections):
             replies += " MISMATCH"
+        extra = "" if r["bytes"] is None or f["bytes"] is None or n == FLOORS[TARGETS[n][3]] else f" ({r['bytes'] - f['bytes']:+.0f})"
         print(f"| {n} | {r['rps']:.0f} | {r['rps'] / f['rps']:.2f}× | {r['paired']:.2f}× | {r['p50']:.2f} | {r['p99']:.2f} | "
-              f"{r['p99'] / f['p99']:.2f}× | {r['cpu_us']:.1f} | {r['rss']:.0f} | {r['rss'] / f['rss']:.2f}× | {replies} |")
+              f"{r['p99'] / f['p99']:.2f}× | {r['cpu_us']:.1f} | {fmt_bytes(r['bytes'])}{extra} | {r['rss']:.0f} | {r['rss'] / f['rss']:.2f}× | {replies} |")
 
 
 if __name__ == "__main__":

@@ -60,6 +60,7 @@ internal static class FloorServer
             await SendAsync(http, tokenHeader, callback, mode == "answer-first" ? CancellationToken.None : context.RequestAborted);
             context.Response.StatusCode = StatusCodes.Status200OK;
         });
+        app.MapAllocationCounter();
         await app.RunAsync();
     }
 

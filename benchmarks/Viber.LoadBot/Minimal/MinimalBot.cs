@@ -62,6 +62,7 @@ internal static class MinimalBot
 
         var app = builder.Build();
         app.MapViberWebhook();
+        app.MapAllocationCounter();
         await app.RunAsync();
     }
 }
