@@ -55,9 +55,21 @@ TARGETS = {
 FLOORS = {"ingest": "floor-ingest", "echo": "floor-echo", "background": "floor-answer-first"}
 # Variants that only tell one cost apart from the rest; they run when named.
 VARIANTS = ("-nolog", "-verbose", "-httptrace")
+# A Viber.LoadBot target of another build (run.sh --baseline REV) runs as NAME + this suffix, beside NAME.
+BASELINE = "@baseline"
+
+
+def add_baselines(names, dll):
+    """Adds, for each named target that runs Viber.LoadBot's minimal bot, the same target on the baseline's build."""
+    for n in list(names):
+        kind, cmd, port, group = TARGETS[n]
+        if cmd[1] == LOADBOT and cmd[2] == "minimal":
+            TARGETS[n + BASELINE] = (kind, [cmd[0], dll, *cmd[2:]], port, group)
+            names.insert(names.index(n) + 1, n + BASELINE)
 
 
 def env_for(name, api_port, bot_port):
+    name = name.removesuffix(BASELINE)
     env = dict(os.environ)
     api = f"http://127.0.0.1:{api_port}/pa/"
     env.update({
@@ -265,6 +277,7 @@ def main():
     parser.add_argument("--warmup", type=int, default=90)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--bodies", type=int, default=600_000)
+    parser.add_argument("--baseline-dll", help="Viber.LoadBot.dll of another build: its minimal bot runs beside ours")
     args = parser.parse_args()
     if os.cpu_count() < 2:
         print("warning: one core only: the server, wrk and the fake API share it, so figures mix them", file=sys.stderr)
@@ -273,6 +286,8 @@ def main():
     for n in names:
         if n not in TARGETS:
             sys.exit(f"unknown target {n}; known: {', '.join(TARGETS)}")
+    if args.baseline_dll:
+        add_baselines(names, os.path.abspath(args.baseline_dll))
     # Each compared target runs with its floor in the same run.
     for n in list(names):
         floor = FLOORS[TARGETS[n][3]]
