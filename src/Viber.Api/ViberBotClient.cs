@@ -439,10 +439,11 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
             {
                 context = ResilienceContextPool.Shared.Get(cancellationToken);
                 context.Properties.Set(ViberResilience.CallStarted, started);
-                result = await _directPipeline.ExecuteAsync(
+                var outcome = await _directPipeline.ExecuteOutcomeAsync(
                     static (context, state) => state.Client.SendOnceAsync(state.Method, state.Body, state.ResponseType, context.CancellationToken),
                     context,
                     (Client: this, Method: method, Body: body, ResponseType: responseType)).ConfigureAwait(false);
+                result = ResultOf(outcome);
             }
             else
             {
@@ -503,51 +504,80 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
             return ViberAttemptResult.FromRateLimiterRefusal(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : null);
         }
 
-        return await _attemptPipeline.ExecuteAsync(
-            static (state, token) => state.Client.SendOnceAsync(state.Method, state.Body, state.ResponseType, token),
-            (Client: this, Method: method, Body: body, ResponseType: responseType),
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    private async ValueTask<ViberAttemptResult> SendOnceAsync<TResponse>(string method, byte[] body, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
-        where TResponse : ViberResponse
-    {
-        // A request message and its content are single-use, so every attempt builds its own from the same bytes.
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = JsonContentType;
-        using var request = new ViberApiRequestMessage(method, _methodUris.TryGetValue(method, out var uri) ? uri : new Uri(_baseAddress, method)) { Content = content };
-        request.Headers.TryAddWithoutValidation(ViberApiMethods.AuthTokenHeader, _authToken);
-
-        using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            return ViberAttemptResult.FromHttpError(response.StatusCode, response.ReasonPhrase, GetRetryAfter(response));
-        }
-
-        // What a diagnostics handler records comes from this one parse; it does not read the body a second time.
-        var observed = "error";
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                try
-                {
-                    var parsed = await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false)
-                        ?? throw new JsonException("The body is JSON null.");
-                    observed = ((int)parsed.Status).ToString(CultureInfo.InvariantCulture);
-                    return ViberAttemptResult.FromResponse(parsed);
-                }
-                catch (JsonException ex)
-                {
-                    observed = "invalid_response";
-                    throw new JsonException($"Viber {method} answered with a body that is not a valid response: {ex.Message}", ex);
-                }
-            }
+            var outcome = await _attemptPipeline.ExecuteOutcomeAsync(
+                static (context, state) => state.Client.SendOnceAsync(state.Method, state.Body, state.ResponseType, context.CancellationToken),
+                context,
+                (Client: this, Method: method, Body: body, ResponseType: responseType)).ConfigureAwait(false);
+            return ResultOf(outcome);
         }
         finally
         {
-            request.Observer?.Completed(observed);
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>The attempt's result, or its exception rethrown with the stack trace it was caught with.</summary>
+    private static ViberAttemptResult ResultOf(Outcome<ViberAttemptResult> outcome)
+    {
+        outcome.ThrowIfException();
+        return outcome.Result ?? throw new InvalidOperationException("A Viber API attempt completed without a result.");
+    }
+
+    /// <summary>
+    /// One HTTP attempt. It returns its exception in the outcome instead of throwing it: the pipelines take outcomes
+    /// as they are (<c>ExecuteOutcomeAsync</c>), so no wrapper turns a thrown exception into one, which was one more
+    /// async step and state machine per send.
+    /// </summary>
+    private async ValueTask<Outcome<ViberAttemptResult>> SendOnceAsync<TResponse>(string method, byte[] body, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+        where TResponse : ViberResponse
+    {
+        try
+        {
+            // A request message and its content are single-use, so every attempt builds its own from the same bytes.
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = JsonContentType;
+            using var request = new ViberApiRequestMessage(method, _methodUris.TryGetValue(method, out var uri) ? uri : new Uri(_baseAddress, method)) { Content = content };
+            request.Headers.TryAddWithoutValidation(ViberApiMethods.AuthTokenHeader, _authToken);
+
+            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                return Outcome.FromResult(ViberAttemptResult.FromHttpError(response.StatusCode, response.ReasonPhrase, GetRetryAfter(response)));
+            }
+
+            // What a diagnostics handler records comes from this one parse; it does not read the body a second time.
+            var observed = "error";
+            try
+            {
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    try
+                    {
+                        var parsed = await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false)
+                            ?? throw new JsonException("The body is JSON null.");
+                        observed = ((int)parsed.Status).ToString(CultureInfo.InvariantCulture);
+                        return Outcome.FromResult(ViberAttemptResult.FromResponse(parsed));
+                    }
+                    catch (JsonException ex)
+                    {
+                        observed = "invalid_response";
+                        throw new JsonException($"Viber {method} answered with a body that is not a valid response: {ex.Message}", ex);
+                    }
+                }
+            }
+            finally
+            {
+                request.Observer?.Completed(observed);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Not swallowed: the pipeline decides on it (retry, timeout) and ResultOf rethrows it to the caller.
+            return Outcome.FromException<ViberAttemptResult>(ex);
         }
     }
 
