@@ -95,100 +95,8 @@ internal sealed class ViberWebhookRequestHandler
         activity?.SetTag(ViberDiagnostics.MessageTokenTag, callback.MessageToken);
         _metrics.Received(eventName);
         Log.CallbackReceived(_logger, callback.Event, callback.MessageToken);
-        await DispatchAsync(context, callback, key, body, eventName).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Reads, verifies and parses the body, answering 413, 401 or 400 when it cannot. In background mode it also
-    /// returns a copy of the verified body, which a durable queue stores (the pooled buffer is returned here).
-    /// </summary>
-    private async ValueTask<(ViberCallback? Callback, string? Key, byte[]? Body)> ReadCallbackAsync(HttpContext context)
-    {
-        PooledBody? body;
-        try
+        if (AnsweredBeforeClaim(context, callback))
         {
-            body = await RequestBodyReader.ReadAsync(context.Request, _options.MaxRequestBodySize, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (context.RequestAborted.IsCancellationRequested || exception is BadHttpRequestException)
-        {
-            // The client went away (or sent a truncated body): nobody is waiting for an answer, so it is not an error.
-            Log.RequestAborted(_logger);
-            context.Response.StatusCode = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
-            return default;
-        }
-
-        if (body is null)
-        {
-            _rejectionLog.BodyTooLarge(context.Request.ContentLength ?? _options.MaxRequestBodySize + 1, _options.MaxRequestBodySize);
-            return Reject(context, StatusCodes.Status413PayloadTooLarge, ViberDiagnostics.ReasonBodyTooLarge);
-        }
-
-        using (body)
-        {
-            var signature = context.Request.Headers[ViberApiMethods.SignatureHeader].ToString();
-            if (signature.Length == 0)
-            {
-                // Viber also appends the signature to the URL as ?sig=..., which survives proxies that drop headers.
-                signature = context.Request.Query["sig"].ToString();
-            }
-
-            var verification = _verifier.Verify(body.Span, signature);
-            if (verification != SignatureVerificationResult.Valid)
-            {
-                var reason = verification switch
-                {
-                    SignatureVerificationResult.Missing => ViberDiagnostics.ReasonSignatureMissing,
-                    SignatureVerificationResult.Malformed => ViberDiagnostics.ReasonSignatureMalformed,
-                    _ => ViberDiagnostics.ReasonSignatureMismatch,
-                };
-                _rejectionLog.SignatureRejected(reason, context.Connection.RemoteIpAddress?.ToString());
-                return Reject(context, StatusCodes.Status401Unauthorized, reason);
-            }
-
-            try
-            {
-                var callback = ViberJson.DeserializeCallback(body.Span);
-                var copy = _options.DispatchMode == ViberDispatchMode.Background ? body.Span.ToArray() : null;
-                return (callback, ViberDeduplicationKey.Create(callback, body.Span), copy);
-            }
-            catch (JsonException exception)
-            {
-                _rejectionLog.InvalidJson(exception);
-                return Reject(context, StatusCodes.Status400BadRequest, ViberDiagnostics.ReasonInvalidJson);
-            }
-        }
-    }
-
-    private async Task DispatchAsync(HttpContext context, ViberCallback callback, string key, byte[]? body, string eventName)
-    {
-        if (callback is WebhookCallback)
-        {
-            Log.WebhookCheck(_logger);
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            return;
-        }
-
-        if (IsReplay(callback))
-        {
-            // 200, not 4xx: Viber never re-sends a callback this old, so only a replay gets here, and an error answer
-            // would only tell its sender to try again.
-            _rejectionLog.TooOld(callback.Event, callback.MessageToken, callback.Time);
-            _metrics.Rejected(ViberDiagnostics.ReasonTooOld);
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            return;
-        }
-
-        if (callback is UnknownCallback)
-        {
-            Log.UnknownEvent(_logger, callback.Event);
-        }
-
-        // Nothing new starts once the app is stopping: the shutdown timeout belongs to the callbacks already
-        // accepted, and Viber retries this one (on another instance, or on this one after a restart).
-        if (_shutdown.IsStopping)
-        {
-            Log.RefusedWhileStopping(_logger, callback.Event, callback.MessageToken);
-            Reject(context, StatusCodes.Status503ServiceUnavailable, ViberDiagnostics.ReasonStopping);
             return;
         }
 
@@ -257,6 +165,109 @@ internal sealed class ViberWebhookRequestHandler
         {
             await WriteWelcomeAsync(context, welcome).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Reads, verifies and parses the body, answering 413, 401 or 400 when it cannot. In background mode it also
+    /// returns a copy of the verified body, which a durable queue stores (the pooled buffer is returned here).
+    /// </summary>
+    private async ValueTask<(ViberCallback? Callback, string? Key, byte[]? Body)> ReadCallbackAsync(HttpContext context)
+    {
+        PooledBody? body;
+        try
+        {
+            body = await RequestBodyReader.ReadAsync(context.Request, _options.MaxRequestBodySize, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (context.RequestAborted.IsCancellationRequested || exception is BadHttpRequestException)
+        {
+            // The client went away (or sent a truncated body): nobody is waiting for an answer, so it is not an error.
+            Log.RequestAborted(_logger);
+            context.Response.StatusCode = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
+            return default;
+        }
+
+        if (body is null)
+        {
+            _rejectionLog.BodyTooLarge(context.Request.ContentLength ?? _options.MaxRequestBodySize + 1, _options.MaxRequestBodySize);
+            return Reject(context, StatusCodes.Status413PayloadTooLarge, ViberDiagnostics.ReasonBodyTooLarge);
+        }
+
+        using (body)
+        {
+            var signature = context.Request.Headers[ViberApiMethods.SignatureHeader].ToString();
+            if (signature.Length == 0)
+            {
+                // Viber also appends the signature to the URL as ?sig=..., which survives proxies that drop headers.
+                signature = context.Request.Query["sig"].ToString();
+            }
+
+            var verification = _verifier.Verify(body.Span, signature);
+            if (verification != SignatureVerificationResult.Valid)
+            {
+                var reason = verification switch
+                {
+                    SignatureVerificationResult.Missing => ViberDiagnostics.ReasonSignatureMissing,
+                    SignatureVerificationResult.Malformed => ViberDiagnostics.ReasonSignatureMalformed,
+                    _ => ViberDiagnostics.ReasonSignatureMismatch,
+                };
+                _rejectionLog.SignatureRejected(reason, context.Connection.RemoteIpAddress?.ToString());
+                return Reject(context, StatusCodes.Status401Unauthorized, reason);
+            }
+
+            try
+            {
+                var callback = ViberJson.DeserializeCallback(body.Span);
+                var copy = _options.DispatchMode == ViberDispatchMode.Background ? body.Span.ToArray() : null;
+                return (callback, ViberDeduplicationKey.Create(callback, body.Span), copy);
+            }
+            catch (JsonException exception)
+            {
+                _rejectionLog.InvalidJson(exception);
+                return Reject(context, StatusCodes.Status400BadRequest, ViberDiagnostics.ReasonInvalidJson);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Answers the callbacks that are not claimed and handled: the webhook check and replays (200), and any callback
+    /// while the app is stopping (503). Synchronous, so that claiming and handling stay in <see cref="HandleAsync"/>:
+    /// a second async method around them was a second state machine for every callback whose handler awaits.
+    /// </summary>
+    /// <returns><see langword="true"/> when the callback is answered.</returns>
+    private bool AnsweredBeforeClaim(HttpContext context, ViberCallback callback)
+    {
+        if (callback is WebhookCallback)
+        {
+            Log.WebhookCheck(_logger);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return true;
+        }
+
+        if (IsReplay(callback))
+        {
+            // 200, not 4xx: Viber never re-sends a callback this old, so only a replay gets here, and an error answer
+            // would only tell its sender to try again.
+            _rejectionLog.TooOld(callback.Event, callback.MessageToken, callback.Time);
+            _metrics.Rejected(ViberDiagnostics.ReasonTooOld);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return true;
+        }
+
+        if (callback is UnknownCallback)
+        {
+            Log.UnknownEvent(_logger, callback.Event);
+        }
+
+        // Nothing new starts once the app is stopping: the shutdown timeout belongs to the callbacks already
+        // accepted, and Viber retries this one (on another instance, or on this one after a restart).
+        if (_shutdown.IsStopping)
+        {
+            Log.RefusedWhileStopping(_logger, callback.Event, callback.MessageToken);
+            Reject(context, StatusCodes.Status503ServiceUnavailable, ViberDiagnostics.ReasonStopping);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>
