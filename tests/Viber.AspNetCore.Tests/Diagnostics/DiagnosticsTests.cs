@@ -81,10 +81,11 @@ public sealed class DiagnosticsTests
     [Fact]
     public async Task A_call_through_the_client_is_recorded_once_with_the_status_the_client_parsed()
     {
+        using var testSource = new ActivitySource("Viber.AspNetCore.Tests.RecordedOnce");
         var stopped = new ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == ViberDiagnostics.ActivitySourceName,
+            ShouldListenTo = source => source.Name == ViberDiagnostics.ActivitySourceName || source == testSource,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = stopped.Enqueue,
         };
@@ -96,14 +97,22 @@ public sealed class DiagnosticsTests
         using var duration = Collect<double>(bot, ViberDiagnostics.ApiCallDuration);
         var client = bot.Services.GetRequiredService<IViberBotClient>();
 
-        var ex = await Assert.ThrowsAsync<ViberApiException>(
-            () => client.SendMessageAsync(new Viber.Api.Messages.TextMessage { Receiver = "u", Text = "hi" }, TestContext.Current.CancellationToken));
+        ViberApiException ex;
+        ActivityTraceId trace;
+        using (var test = testSource.StartActivity("test"))
+        {
+            Assert.NotNull(test);
+            trace = test.TraceId;
+            ex = await Assert.ThrowsAsync<ViberApiException>(
+                () => client.SendMessageAsync(new Viber.Api.Messages.TextMessage { Receiver = "u", Text = "hi" }, TestContext.Current.CancellationToken));
+        }
 
         Assert.Equal(ViberStatus.ReceiverNotSubscribed, ex.Status);
         var call = Assert.Single(calls.GetMeasurementSnapshot(), c => (string?)c.Tags[ViberDiagnostics.MethodTag] == ViberApiMethods.SendMessage);
         Assert.Equal("6", call.Tags[ViberDiagnostics.StatusTag]);
         Assert.Single(duration.GetMeasurementSnapshot(), d => (string?)d.Tags[ViberDiagnostics.MethodTag] == ViberApiMethods.SendMessage);
-        var activity = Assert.Single(stopped, a => a.OperationName == ViberDiagnostics.ApiCallActivityName && (string?)a.GetTagItem(ViberDiagnostics.MethodTag) == ViberApiMethods.SendMessage);
+        // The listener hears every test's bot (they run in parallel): only this send's trace counts.
+        var activity = Assert.Single(stopped, a => a.TraceId == trace && a.OperationName == ViberDiagnostics.ApiCallActivityName && (string?)a.GetTagItem(ViberDiagnostics.MethodTag) == ViberApiMethods.SendMessage);
         Assert.Equal("6", activity.GetTagItem(ViberDiagnostics.StatusTag));
         Assert.Equal(ActivityStatusCode.Error, activity.Status);
         Assert.Contains(bot.Logs.GetSnapshot(), r => r.Id.Name == "ApiCall" && r.Message.Contains(ViberApiMethods.SendMessage, StringComparison.Ordinal));
