@@ -102,6 +102,26 @@ public sealed class BroadcastTests
     }
 
     [Fact]
+    public async Task A_request_whose_connection_fails_after_retries_is_reported_with_the_error_not_thrown()
+    {
+        // The attempt's exception travels in Polly's outcome: retried like a thrown one, then reported for the chunk.
+        var handler = new RecordingHandler(request => request.StringArray("broadcast_list")[0] == "r-0"
+            ? throw new HttpRequestException(HttpRequestError.ConnectionError, "connection refused")
+            : RecordingHandler.Json(TestClient.SendOk(9)));
+
+        var result = await TestClient.Create(handler, o => o.MaxRetryAttempts = 2).BroadcastMessageAsync(Message(), Receivers(301), Ct);
+
+        Assert.Equal(4, handler.Requests.Count);
+        Assert.Equal([9L], result.MessageTokens);
+        Assert.Equal(300, result.Failed.Count);
+        Assert.All(result.Failed, f =>
+        {
+            Assert.Equal(ViberBotClient.BroadcastRequestFailedStatus, f.Status);
+            Assert.Contains("connection refused", f.StatusMessage, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task A_chunk_retried_on_status_12_succeeds()
     {
         var handler = RecordingHandler.Sequence(() => RecordingHandler.Json(TestClient.Failure(12, "tooManyRequests")), () => RecordingHandler.Json(TestClient.SendOk(5)));
