@@ -56,10 +56,7 @@ public static class ViberBotBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(handler);
-        builder.Services.AddSingleton(new ViberHandlerDescriptor(
-            typeof(DelegateEventHandler<TCallback>),
-            $"On<{typeof(TCallback).Name}>",
-            services => new DelegateEventHandler<TCallback>(handler, services)));
+        builder.Services.AddSingleton(ViberHandlerDescriptor.ForDelegate($"On<{typeof(TCallback).Name}>", handler));
         return builder;
     }
 

@@ -88,7 +88,8 @@ public static class ViberServiceCollectionExtensions
         services.AddHostedService<ViberPendingCompletionWriter>();
         Conversations.ViberStateServices.Add(services, sectionPath);
         services.TryAddSingleton<ViberRouter>();
-        services.TryAddSingleton<ViberCallbackDispatcher>();
+        services.TryAddSingleton<ViberHandlerTable>();
+        services.TryAddSingleton<ViberClaimSettlement>();
         services.TryAddSingleton<ViberCallbackProcessor>();
         services.TryAddSingleton<ViberBackgroundQueue>();
         services.TryAddSingleton<IViberBackgroundQueue>(static provider => provider.GetRequiredService<ViberBackgroundQueue>());

@@ -3,11 +3,19 @@ using Viber.Api.Callbacks;
 namespace Viber.AspNetCore.Handlers;
 
 /// <summary>
-/// One registered handler, in registration order: how to get it from a scope and which callbacks it takes.
-/// Registered as a singleton instance per handler so the order of the service collection is the dispatch order.
+/// One registered handler, in registration order: how to get it from a scope (or the delegate to call) and which
+/// callbacks it takes. Registered as a singleton instance per handler so the order of the service collection is the
+/// dispatch order.
 /// </summary>
 internal sealed class ViberHandlerDescriptor
 {
+    // The callback type of a delegate handler (On<TCallback>); null for a handler resolved from DI.
+    private readonly Type? _delegateCallbackType;
+
+    /// <summary>Initializes a descriptor of a handler resolved from the callback's scope.</summary>
+    /// <param name="handlerType">The handler's type, whose interfaces say which callbacks it takes.</param>
+    /// <param name="name">The name used in logs and traces.</param>
+    /// <param name="factory">Resolves the handler from the callback's scope.</param>
     public ViberHandlerDescriptor(Type handlerType, string name, Func<IServiceProvider, object> factory)
     {
         HandlerType = handlerType;
@@ -15,22 +23,48 @@ internal sealed class ViberHandlerDescriptor
         Factory = factory;
     }
 
-    /// <summary>Gets the type of the handler (for a delegate, the wrapper type).</summary>
+    private ViberHandlerDescriptor(Type callbackType, string name, Delegate handler)
+    {
+        HandlerType = handler.GetType();
+        Name = name;
+        Delegate = handler;
+        _delegateCallbackType = callbackType;
+    }
+
+    /// <summary>Gets the type of the handler (for a delegate, the delegate's type).</summary>
     public Type HandlerType { get; }
 
     /// <summary>Gets the name used in logs and traces.</summary>
     public string Name { get; }
 
-    /// <summary>Gets the factory that resolves the handler from the callback's scope.</summary>
-    public Func<IServiceProvider, object> Factory { get; }
+    /// <summary>Gets the factory that resolves the handler from the callback's scope; <see langword="null"/> for a delegate.</summary>
+    public Func<IServiceProvider, object>? Factory { get; }
+
+    /// <summary>
+    /// Gets the delegate of an <c>On&lt;TCallback&gt;</c> handler, a <c>Func&lt;TCallback, IServiceProvider,
+    /// CancellationToken, Task&gt;</c> called as it is (no wrapper object per callback); <see langword="null"/> when
+    /// the handler comes from <see cref="Factory"/>.
+    /// </summary>
+    public Delegate? Delegate { get; }
+
+    /// <summary>Creates the descriptor of a delegate handler.</summary>
+    /// <typeparam name="TCallback">The callback type; <see cref="ViberCallback"/> for every callback.</typeparam>
+    /// <param name="name">The name used in logs and traces.</param>
+    /// <param name="handler">The handler.</param>
+    /// <returns>The descriptor.</returns>
+    public static ViberHandlerDescriptor ForDelegate<TCallback>(string name, Func<TCallback, IServiceProvider, CancellationToken, Task> handler)
+        where TCallback : ViberCallback
+        => new(typeof(TCallback), name, handler);
 
     /// <summary>Tells whether the handler takes callbacks of type <typeparamref name="TCallback"/>.</summary>
     /// <typeparam name="TCallback">The callback type.</typeparam>
     /// <returns><see langword="true"/> when the handler takes it directly, as any callback, or as a conversation start.</returns>
     public bool Handles<TCallback>()
         where TCallback : ViberCallback
-        => typeof(IViberEventHandler<TCallback>).IsAssignableFrom(HandlerType)
-            || typeof(IViberEventHandler<ViberCallback>).IsAssignableFrom(HandlerType)
-            || (typeof(TCallback) == typeof(ConversationStartedCallback)
-                && typeof(IViberConversationStartedHandler).IsAssignableFrom(HandlerType));
+        => _delegateCallbackType is { } callbackType
+            ? callbackType == typeof(TCallback) || callbackType == typeof(ViberCallback)
+            : typeof(IViberEventHandler<TCallback>).IsAssignableFrom(HandlerType)
+                || typeof(IViberEventHandler<ViberCallback>).IsAssignableFrom(HandlerType)
+                || (typeof(TCallback) == typeof(ConversationStartedCallback)
+                    && typeof(IViberConversationStartedHandler).IsAssignableFrom(HandlerType));
 }
