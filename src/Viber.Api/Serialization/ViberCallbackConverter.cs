@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Viber.Api.Callbacks;
 
 namespace Viber.Api.Serialization;
@@ -22,19 +21,19 @@ internal sealed class ViberCallbackConverter : JsonConverter<ViberCallback>
         var eventName = JsonPeek.FindString(reader, "event"u8);
         switch (eventName)
         {
-            case MessageCallback.EventName: return Read<MessageCallback>(ref reader, options);
-            case DeliveredCallback.EventName: return Read<DeliveredCallback>(ref reader, options);
-            case SeenCallback.EventName: return Read<SeenCallback>(ref reader, options);
-            case SubscribedCallback.EventName: return Read<SubscribedCallback>(ref reader, options);
-            case UnsubscribedCallback.EventName: return Read<UnsubscribedCallback>(ref reader, options);
-            case ConversationStartedCallback.EventName: return Read<ConversationStartedCallback>(ref reader, options);
-            case FailedCallback.EventName: return Read<FailedCallback>(ref reader, options);
-            case WebhookCallback.EventName: return Read<WebhookCallback>(ref reader, options);
-            case ClientStatusCallback.EventName: return Read<ClientStatusCallback>(ref reader, options);
+            case MessageCallback.EventName: return JsonInPlace.Read<MessageCallback>(ref reader, options);
+            case DeliveredCallback.EventName: return JsonInPlace.Read<DeliveredCallback>(ref reader, options);
+            case SeenCallback.EventName: return JsonInPlace.Read<SeenCallback>(ref reader, options);
+            case SubscribedCallback.EventName: return JsonInPlace.Read<SubscribedCallback>(ref reader, options);
+            case UnsubscribedCallback.EventName: return JsonInPlace.Read<UnsubscribedCallback>(ref reader, options);
+            case ConversationStartedCallback.EventName: return JsonInPlace.Read<ConversationStartedCallback>(ref reader, options);
+            case FailedCallback.EventName: return JsonInPlace.Read<FailedCallback>(ref reader, options);
+            case WebhookCallback.EventName: return JsonInPlace.Read<WebhookCallback>(ref reader, options);
+            case ClientStatusCallback.EventName: return JsonInPlace.Read<ClientStatusCallback>(ref reader, options);
             default:
                 // Through the options, not JsonElement.ParseValue, so duplicate keys are refused here too.
-                var raw = JsonSerializer.Deserialize(ref reader, TypeInfo<JsonElement>(options));
-                var unknown = raw.Deserialize(TypeInfo<UnknownCallback>(options))!;
+                var raw = JsonSerializer.Deserialize(ref reader, JsonInPlace.TypeInfo<JsonElement>(options));
+                var unknown = raw.Deserialize(JsonInPlace.TypeInfo<UnknownCallback>(options))!;
                 unknown.RawJson = raw;
                 return unknown;
         }
@@ -47,11 +46,4 @@ internal sealed class ViberCallbackConverter : JsonConverter<ViberCallback>
         ArgumentNullException.ThrowIfNull(options);
         JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
     }
-
-    private static T Read<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
-        where T : ViberCallback
-        => JsonSerializer.Deserialize(ref reader, TypeInfo<T>(options))!;
-
-    private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options)
-        => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 }

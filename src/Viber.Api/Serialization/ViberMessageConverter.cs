@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Viber.Api.Messages;
 
 namespace Viber.Api.Serialization;
@@ -22,21 +21,21 @@ internal sealed class ViberMessageConverter : JsonConverter<ViberMessage>
         var type = JsonPeek.FindString(reader, "type"u8);
         switch (type)
         {
-            case MessageTypes.Text: return Read<TextMessage>(ref reader, options);
-            case MessageTypes.Picture: return Read<PictureMessage>(ref reader, options);
-            case MessageTypes.Video: return Read<VideoMessage>(ref reader, options);
-            case MessageTypes.File: return Read<FileMessage>(ref reader, options);
-            case MessageTypes.Location: return Read<LocationMessage>(ref reader, options);
-            case MessageTypes.Contact: return Read<ContactMessage>(ref reader, options);
-            case MessageTypes.Sticker: return Read<StickerMessage>(ref reader, options);
-            case MessageTypes.Url: return Read<UrlMessage>(ref reader, options);
-            case MessageTypes.RichMedia: return Read<RichMediaMessage>(ref reader, options);
+            case MessageTypes.Text: return JsonInPlace.Read<TextMessage>(ref reader, options);
+            case MessageTypes.Picture: return JsonInPlace.Read<PictureMessage>(ref reader, options);
+            case MessageTypes.Video: return JsonInPlace.Read<VideoMessage>(ref reader, options);
+            case MessageTypes.File: return JsonInPlace.Read<FileMessage>(ref reader, options);
+            case MessageTypes.Location: return JsonInPlace.Read<LocationMessage>(ref reader, options);
+            case MessageTypes.Contact: return JsonInPlace.Read<ContactMessage>(ref reader, options);
+            case MessageTypes.Sticker: return JsonInPlace.Read<StickerMessage>(ref reader, options);
+            case MessageTypes.Url: return JsonInPlace.Read<UrlMessage>(ref reader, options);
+            case MessageTypes.RichMedia: return JsonInPlace.Read<RichMediaMessage>(ref reader, options);
             case null when HasProperty(reader, "keyboard"u8) && !HasProperty(reader, "type"u8):
-                return Read<KeyboardMessage>(ref reader, options);
+                return JsonInPlace.Read<KeyboardMessage>(ref reader, options);
             default:
                 // Through the options, not JsonElement.ParseValue, so duplicate keys are refused here too.
-                var raw = JsonSerializer.Deserialize(ref reader, TypeInfo<JsonElement>(options));
-                var unknown = raw.Deserialize(TypeInfo<UnknownMessage>(options))!;
+                var raw = JsonSerializer.Deserialize(ref reader, JsonInPlace.TypeInfo<JsonElement>(options));
+                var unknown = raw.Deserialize(JsonInPlace.TypeInfo<UnknownMessage>(options))!;
                 unknown.RawJson = raw;
                 return unknown;
         }
@@ -65,11 +64,4 @@ internal sealed class ViberMessageConverter : JsonConverter<ViberMessage>
 
         return false;
     }
-
-    private static T Read<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
-        where T : ViberMessage
-        => JsonSerializer.Deserialize(ref reader, TypeInfo<T>(options))!;
-
-    private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options)
-        => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 }
