@@ -1,5 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Viber.Api.Callbacks;
+using Viber.Api.Messages;
 using Viber.Api.Serialization;
 
 namespace Viber.Api.Tests.Serialization;
@@ -28,6 +31,27 @@ public sealed class DuplicateKeyTests
     public void A_callback_with_a_duplicate_key_is_refused(string json)
     {
         Assert.Throws<JsonException>(() => ViberJson.DeserializeCallback(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Theory]
+    [InlineData("""{"event":"webhook","event":"message","timestamp":1,"message_token":2,"sender":{"id":"u"},"message":{"type":"text","text":"hi"}}""")]
+    [InlineData("""{"event":"message","timestamp":1,"message_token":2,"sender":{"id":"u"},"message":{"type":"text","type":"picture","text":"hi"}}""")]
+    public void A_second_event_or_type_is_refused_even_with_options_that_allow_duplicate_keys(string json)
+    {
+        // The peek stops at the first key only when the serializer refuses the second; these options do not.
+        var options = new JsonSerializerOptions(ViberJson.Options) { AllowDuplicateProperties = true };
+
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, (JsonTypeInfo<ViberCallback>)options.GetTypeInfo(typeof(ViberCallback))));
+    }
+
+    [Fact]
+    public void A_message_with_a_second_type_is_refused_even_with_options_that_allow_duplicate_keys()
+    {
+        var options = new JsonSerializerOptions(ViberJson.Options) { AllowDuplicateProperties = true };
+
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(
+            """{"type":"text","type":"picture","text":"hi","media":"https://x/y.jpg"}""",
+            (JsonTypeInfo<ViberMessage>)options.GetTypeInfo(typeof(ViberMessage))));
     }
 
     [Fact]
