@@ -23,10 +23,10 @@ internal static class JsonInPlace
     {
         var typeInfo = TypeInfo<T>(options);
         var start = reader;
+        T? value;
         try
         {
-            return ((JsonConverter<T>)typeInfo.Converter).Read(ref reader, typeof(T), options)
-                ?? throw new JsonException($"A {typeof(T).Name} was read as null.");
+            value = ((JsonConverter<T>)typeInfo.Converter).Read(ref reader, typeof(T), options);
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException or NotSupportedException)
         {
@@ -36,9 +36,10 @@ internal static class JsonInPlace
             // again from its start and throws the same failure as a JsonException with its path; bad input alone pays
             // for the second read.
             reader = start;
-            return JsonSerializer.Deserialize(ref reader, typeInfo)
-                ?? throw new JsonException($"A {typeof(T).Name} was read as null.");
+            value = JsonSerializer.Deserialize(ref reader, typeInfo);
         }
+
+        return value ?? throw new JsonException($"A {typeof(T).Name} was read as null.");
     }
 
     /// <summary>Gets the metadata of <typeparamref name="T"/> from the options.</summary>
