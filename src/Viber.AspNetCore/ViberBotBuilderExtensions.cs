@@ -19,7 +19,12 @@ public static class ViberBotBuilderExtensions
     /// </summary>
     /// <typeparam name="THandler">The handler class.</typeparam>
     /// <param name="builder">The bot builder.</param>
-    /// <param name="lifetime">The handler's lifetime; scoped (one instance per callback) by default.</param>
+    /// <param name="lifetime">
+    /// The handler's lifetime; scoped (one instance per callback) by default. A scoped or transient class with one
+    /// public constructor is built from it for each callback, its parameters asked of the callback's services, so
+    /// that a handler whose dependencies are all singletons creates no DI scope; a disposable class, or one the app
+    /// registers itself, is resolved from the container.
+    /// </param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentException">The class implements no handler interface.</exception>
     public static IViberBotBuilder AddEventHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.Interfaces)] THandler>(
@@ -40,7 +45,13 @@ public static class ViberBotBuilderExtensions
         if (!added)
         {
             builder.Services.TryAdd(new ServiceDescriptor(handlerType, handlerType, lifetime));
-            builder.Services.AddSingleton(new ViberHandlerDescriptor(handlerType, handlerType.Name, static services => services.GetRequiredService<THandler>()));
+            // A class with one public constructor can also be built directly (ViberHandlerDescriptor.ForDispatch); with
+            // more, the container's choice among them is left to the container.
+            builder.Services.AddSingleton(new ViberHandlerDescriptor(
+                handlerType,
+                handlerType.Name,
+                static services => services.GetRequiredService<THandler>(),
+                handlerType.GetConstructors().Length == 1 ? static () => ActivatorUtilities.CreateFactory(typeof(THandler), Type.EmptyTypes) : null));
         }
 
         return builder;

@@ -33,8 +33,11 @@ internal static class WebhookSmoke
             return Task.CompletedTask;
         })
             .OnAction("buy:{sku}", context => context.ReplyAsync("bought " + context["sku"]))
-            .OnText(new System.Text.RegularExpressions.Regex("^add (?<a>[0-9]+)$"), context => context.ReplyAsync("added " + context["a"]));
+            .OnText(new System.Text.RegularExpressions.Regex("^add (?<a>[0-9]+)$"), context => context.ReplyAsync("added " + context["a"]))
+            .AddEventHandler<SmokeDeliveredHandler>();
         builder.Services.AddSingleton<IViberBotClient>(viber);
+        var deliveries = new SmokeDeliveries();
+        builder.Services.AddSingleton(deliveries);
 
         await using var app = builder.Build();
         app.MapViberWebhook();
@@ -50,6 +53,9 @@ internal static class WebhookSmoke
         var tap = System.Text.Encoding.UTF8.GetBytes($$$"""{"event":"message","timestamp":{{{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}}},"message_token":43,"sender":{"id":"u1"},"message":{"type":"text","text":"buy:42"}}""");
         var routed = await PostAsync(http, tap, ViberSignature.Compute(tap, Token));
         await viber.FirstSend.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var deliveredBody = System.Text.Encoding.UTF8.GetBytes($$$"""{"event":"delivered","timestamp":{{{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}}},"message_token":44,"user_id":"u1"}""");
+        var delivered = await PostAsync(http, deliveredBody, ViberSignature.Compute(deliveredBody, Token));
+        var (deliveredCallback, handlerClient) = await deliveries.Received.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var reply = viber.Sent.TryPeek(out var first) ? first as Viber.Api.Messages.TextMessage : null;
 
         Check(signed == HttpStatusCode.OK, $"signed callback answered {signed}");
@@ -57,6 +63,9 @@ internal static class WebhookSmoke
         Check(callback.Message is Viber.Api.Messages.TextMessage { Text: "aot" }, "handler received the message");
         Check(routed == HttpStatusCode.OK, $"routed callback answered {routed}");
         Check(reply is { Text: "bought 42", Receiver: "u1" }, $"the action route replied '{reply?.Text}' to '{reply?.Receiver}'");
+        Check(delivered == HttpStatusCode.OK, $"delivered callback answered {delivered}");
+        Check(deliveredCallback is { MessageToken: 44, UserId: "u1" }, "the handler class received the delivered callback");
+        Check(ReferenceEquals(handlerClient, viber), "the handler class was built with the app's client");
         Check(reply?.Sender?.Name == SmokeViberClient.AccountName, $"the reply's sender is '{reply?.Sender?.Name}', not the account's name");
         await app.StopAsync();
         return failures;

@@ -31,6 +31,13 @@ public class WebhookPipelineBenchmarks
     [Params(false, true)]
     public bool HandlerAwaits { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether the handler is a class added with <c>AddEventHandler</c> (scoped, its dependencies
+    /// singletons) instead of an <c>On&lt;T&gt;</c> delegate.
+    /// </summary>
+    [Params(false, true)]
+    public bool ClassHandler { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -38,11 +45,20 @@ public class WebhookPipelineBenchmarks
         _bodies = new SignedBodies(Token, 200_000);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddViberBot(o =>
+        var bot = builder.Services.AddViberBot(o =>
         {
             o.AuthToken = Token;
             o.RegisterWebhook = false;
-        }).On<DeliveredCallback>((_, _, _) => HandlerAwaits ? YieldAsync() : Task.CompletedTask);
+        });
+        if (ClassHandler)
+        {
+            builder.Services.AddSingleton(new NoOpHandlerSettings(HandlerAwaits));
+            bot.AddEventHandler<NoOpDeliveredHandler>();
+        }
+        else
+        {
+            bot.On<DeliveredCallback>((_, _, _) => HandlerAwaits ? YieldAsync() : Task.CompletedTask);
+        }
         _app = builder.Build();
         _app.UseRouting();
         _app.MapViberWebhook();

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Viber.Api.Callbacks;
+using Viber.AspNetCore.Webhook;
 
 namespace Viber.AspNetCore.Handlers;
 
@@ -12,15 +14,23 @@ internal sealed class ViberHandlerDescriptor
     // The callback type of a delegate handler (On<TCallback>); null for a handler resolved from DI.
     private readonly Type? _delegateCallbackType;
 
+    // Builds the factory that constructs the handler class itself (see ForDispatch); null when it must come from DI.
+    private readonly Func<ObjectFactory>? _createActivator;
+
     /// <summary>Initializes a descriptor of a handler resolved from the callback's scope.</summary>
     /// <param name="handlerType">The handler's type, whose interfaces say which callbacks it takes.</param>
     /// <param name="name">The name used in logs and traces.</param>
     /// <param name="factory">Resolves the handler from the callback's scope.</param>
-    public ViberHandlerDescriptor(Type handlerType, string name, Func<IServiceProvider, object> factory)
+    /// <param name="createActivator">
+    /// Builds a factory that constructs <paramref name="handlerType"/> from its one public constructor, or
+    /// <see langword="null"/> when the handler must always be resolved through <paramref name="factory"/>.
+    /// </param>
+    public ViberHandlerDescriptor(Type handlerType, string name, Func<IServiceProvider, object> factory, Func<ObjectFactory>? createActivator = null)
     {
         HandlerType = handlerType;
         Name = name;
         Factory = factory;
+        _createActivator = createActivator;
     }
 
     private ViberHandlerDescriptor(Type callbackType, string name, Delegate handler)
@@ -46,6 +56,32 @@ internal sealed class ViberHandlerDescriptor
     /// the handler comes from <see cref="Factory"/>.
     /// </summary>
     public Delegate? Delegate { get; }
+
+    /// <summary>
+    /// Gets the descriptor the dispatch runs. A handler class that the app registered only through
+    /// <c>AddEventHandler</c> as scoped or transient (and that is not disposable) is constructed directly, as
+    /// ASP.NET Core constructs a controller: each constructor parameter is asked of the callback's services, which
+    /// give singletons from the root, so the request's DI scope is created only when the handler needs a scoped
+    /// service. Resolving it as a scoped service created that scope (its cache and its disposal) for every callback,
+    /// about 0.4 KB, even for a handler that only takes the client and a logger. The instances it gets are the ones
+    /// the container would give it, and it is still one instance per callback. Any other registration (a factory, a
+    /// replacement, a singleton, another container) keeps the container's resolution.
+    /// </summary>
+    /// <param name="services">What the app registered.</param>
+    /// <returns>This descriptor, or one that constructs the handler directly.</returns>
+    public ViberHandlerDescriptor ForDispatch(ViberSingletonServices services)
+    {
+        if (_createActivator is not { } createActivator
+            || !services.IsConstructedPerUse(HandlerType)
+            || typeof(IDisposable).IsAssignableFrom(HandlerType)
+            || typeof(IAsyncDisposable).IsAssignableFrom(HandlerType))
+        {
+            return this;
+        }
+
+        var activator = createActivator();
+        return new ViberHandlerDescriptor(HandlerType, Name, requestServices => activator(requestServices, null));
+    }
 
     /// <summary>Creates the descriptor of a delegate handler.</summary>
     /// <typeparam name="TCallback">The callback type; <see cref="ViberCallback"/> for every callback.</typeparam>

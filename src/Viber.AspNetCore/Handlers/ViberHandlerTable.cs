@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Viber.Api.Callbacks;
+using Viber.AspNetCore.Webhook;
 
 namespace Viber.AspNetCore.Handlers;
 
@@ -14,7 +15,11 @@ internal sealed class ViberHandlerTable : IViberCallbackVisitor<CallbackHandlers
     private readonly ViberHandlerDescriptor[] _handlers;
     private readonly ConcurrentDictionary<Type, CallbackHandlers> _byType = new();
 
-    public ViberHandlerTable(IEnumerable<ViberHandlerDescriptor> handlers) => _handlers = [.. handlers];
+    /// <summary>Initializes a new instance of the <see cref="ViberHandlerTable"/> class.</summary>
+    /// <param name="handlers">The registered handlers, in registration order.</param>
+    /// <param name="services">What the app registered, which says how each handler class can be built.</param>
+    public ViberHandlerTable(IEnumerable<ViberHandlerDescriptor> handlers, ViberSingletonServices services)
+        => _handlers = [.. handlers.Select(handler => handler.ForDispatch(services))];
 
     /// <summary>Gets the handlers of a callback's type.</summary>
     /// <param name="callback">The callback.</param>

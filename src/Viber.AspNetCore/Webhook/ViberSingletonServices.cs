@@ -19,6 +19,7 @@ internal sealed class ViberSingletonServices
     private readonly FrozenSet<Type> _singletons;
     private readonly FrozenSet<Type> _registered;
     private readonly FrozenSet<Type> _openGenericSingletons;
+    private readonly FrozenSet<Type> _constructedPerUse;
 
     /// <summary>Initializes a new instance of the <see cref="ViberSingletonServices"/> class.</summary>
     /// <param name="services">The app's service collection, complete (the container is built).</param>
@@ -26,24 +27,29 @@ internal sealed class ViberSingletonServices
     public ViberSingletonServices(IServiceCollection services, IServiceProvider root)
     {
         Root = root;
-        var lifetimes = new Dictionary<Type, ServiceLifetime>();
+        var lastByType = new Dictionary<Type, ServiceDescriptor>();
         if (root.GetType().Assembly == typeof(ServiceProvider).Assembly)
         {
             foreach (var descriptor in services)
             {
                 if (!descriptor.IsKeyedService)
                 {
-                    lifetimes[descriptor.ServiceType] = descriptor.Lifetime;
+                    lastByType[descriptor.ServiceType] = descriptor;
                 }
             }
         }
 
+        var lifetimes = lastByType.ToDictionary(static pair => pair.Key, static pair => pair.Value.Lifetime);
         _registered = lifetimes.Keys.ToFrozenSet();
         _singletons = lifetimes.Where(static pair => pair.Value == ServiceLifetime.Singleton && !pair.Key.IsGenericTypeDefinition)
             .Select(static pair => pair.Key)
             .ToFrozenSet();
         _openGenericSingletons = lifetimes.Where(static pair => pair.Value == ServiceLifetime.Singleton && pair.Key.IsGenericTypeDefinition)
             .Select(static pair => pair.Key)
+            .ToFrozenSet();
+        _constructedPerUse = lastByType.Values
+            .Where(static descriptor => descriptor.Lifetime != ServiceLifetime.Singleton && descriptor.ImplementationType == descriptor.ServiceType)
+            .Select(static descriptor => descriptor.ServiceType)
             .ToFrozenSet();
     }
 
@@ -58,4 +64,13 @@ internal sealed class ViberSingletonServices
             || (serviceType.IsConstructedGenericType
                 && !_registered.Contains(serviceType)
                 && _openGenericSingletons.Contains(serviceType.GetGenericTypeDefinition()));
+
+    /// <summary>
+    /// Tells whether the container would build a new instance of the type from its constructor for each scope or use,
+    /// and nothing else: its last registration is the type itself (no factory, no other implementation, no instance),
+    /// scoped or transient. Such a type can be constructed outside the container with the same result.
+    /// </summary>
+    /// <param name="type">The type, as registered.</param>
+    /// <returns><see langword="true"/> when it is; always <see langword="false"/> over another container than Microsoft's.</returns>
+    public bool IsConstructedPerUse(Type type) => _constructedPerUse.Contains(type);
 }

@@ -187,6 +187,72 @@ public sealed class DispatchTests
     }
 
     [Fact]
+    public async Task A_handler_class_whose_dependencies_are_singletons_is_built_per_callback_without_the_request_scope()
+    {
+        // Added with AddEventHandler (scoped by default): built from its constructor with the app's singletons, a
+        // new instance per callback as a scope would give, and no request scope created for it.
+        var scopes = new ConcurrentQueue<bool>();
+        await using var bot = await TestBot.StartAsync(
+            bot: b => b.AddEventHandler<SingletonDependenciesHandler>(),
+            services: s => s.AddSingleton<SingletonThing>().AddSingleton(new ConcurrentQueue<SingletonDependenciesHandler>()),
+            app: a => RecordWhetherTheRequestScopeWasCreated(a, scopes));
+
+        using var first = await bot.PostAsync(Callbacks.Text("one"));
+        using var second = await bot.PostAsync(Callbacks.Text("two"));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var handlers = bot.Services.GetRequiredService<ConcurrentQueue<SingletonDependenciesHandler>>().ToList();
+        Assert.Equal(2, handlers.Count);
+        Assert.NotSame(handlers[0], handlers[1]);
+        Assert.All(handlers, handler =>
+        {
+            Assert.Same(bot.Services.GetRequiredService<IViberBotClient>(), handler.Client);
+            Assert.Same(bot.Services.GetRequiredService<SingletonThing>(), handler.Thing);
+        });
+        Assert.Equal([false, false], scopes);
+    }
+
+    [Fact]
+    public async Task A_disposable_handler_class_still_comes_from_the_request_scope_which_disposes_it()
+    {
+        var scopes = new ConcurrentQueue<bool>();
+        await using var bot = await TestBot.StartAsync(
+            bot: b => b.AddEventHandler<DisposableHandler>(),
+            services: s => s.AddSingleton<DisposalSignal>(),
+            app: a => RecordWhetherTheRequestScopeWasCreated(a, scopes));
+
+        using var response = await bot.PostAsync(Callbacks.Text("hi"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await bot.Services.GetRequiredService<DisposalSignal>().Disposed.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.Equal(["disposable"], bot.Callbacks.Handlers);
+        Assert.Equal([true], scopes);
+    }
+
+    [Theory]
+    [InlineData(ServiceLifetime.Scoped)]
+    [InlineData(ServiceLifetime.Singleton)]
+    public async Task A_handler_class_the_app_registers_with_a_factory_comes_from_that_factory(ServiceLifetime lifetime)
+    {
+        // Registered after AddEventHandler's own registration, so the factory is the one the container uses; a handler
+        // built from its constructor would get the registered name instead.
+        await using var bot = await TestBot.StartAsync(
+            bot: b => b.AddEventHandler<NamedHandler>(),
+            services: s => s
+                .AddSingleton(new HandlerName("from-constructor"))
+                .Add(new ServiceDescriptor(
+                    typeof(NamedHandler),
+                    services => new NamedHandler(services.GetRequiredService<CallbackLog>(), new HandlerName("from-factory")),
+                    lifetime)));
+
+        using var response = await bot.PostAsync(Callbacks.Text("hi"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["from-factory"], bot.Callbacks.Handlers);
+    }
+
+    [Fact]
     public async Task Adding_the_same_handler_class_twice_runs_it_once()
     {
         await using var bot = await TestBot.StartAsync(bot: b => b.AddEventHandler<MessageAndAllHandler>().AddEventHandler<MessageAndAllHandler>());
@@ -238,6 +304,39 @@ public sealed class DispatchTests
     private sealed class ScopedThing
     {
         public Guid Id { get; } = Guid.NewGuid();
+    }
+
+    private sealed class SingletonDependenciesHandler(IViberBotClient client, SingletonThing thing, ConcurrentQueue<SingletonDependenciesHandler> built)
+        : IViberEventHandler<MessageCallback>
+    {
+        public IViberBotClient Client => client;
+
+        public SingletonThing Thing => thing;
+
+        public Task HandleAsync(MessageCallback callback, CancellationToken cancellationToken)
+        {
+            built.Enqueue(this);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class DisposalSignal
+    {
+        public TaskCompletionSource Disposed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed class DisposableHandler(CallbackLog log, DisposalSignal signal) : IViberEventHandler<MessageCallback>, IDisposable
+    {
+        public Task HandleAsync(MessageCallback callback, CancellationToken cancellationToken) => Record(log, "disposable", callback);
+
+        public void Dispose() => signal.Disposed.TrySetResult();
+    }
+
+    private sealed record HandlerName(string Value);
+
+    private sealed class NamedHandler(CallbackLog log, HandlerName name) : IViberEventHandler<MessageCallback>
+    {
+        public Task HandleAsync(MessageCallback callback, CancellationToken cancellationToken) => Record(log, name.Value, callback);
     }
 
     private sealed class ScopeProbeHandler(CallbackLog log, ScopedThing thing) : IViberEventHandler<MessageCallback>
