@@ -55,17 +55,22 @@ TARGETS = {
 FLOORS = {"ingest": "floor-ingest", "echo": "floor-echo", "background": "floor-answer-first"}
 # Variants that only tell one cost apart from the rest; they run when named.
 VARIANTS = ("-nolog", "-verbose", "-httptrace")
-# A Viber.LoadBot target of another build (run.sh --baseline REV) runs as NAME + this suffix, beside NAME.
+# A minimal-bot or EchoBot target of another build (run.sh --baseline REV) runs as NAME + this suffix, beside NAME.
 BASELINE = "@baseline"
 
 
-def add_baselines(names, dll):
-    """Adds, for each named target that runs Viber.LoadBot's minimal bot, the same target on the baseline's build."""
+def add_baselines(names, dll, echobot_dll):
+    """Adds, for each named target that runs the minimal bot (or EchoBot, given its build), the same target on the baseline's build."""
     for n in list(names):
         kind, cmd, port, group = TARGETS[n]
         if cmd[1] == LOADBOT and cmd[2] == "minimal":
-            TARGETS[n + BASELINE] = (kind, [cmd[0], dll, *cmd[2:]], port, group)
-            names.insert(names.index(n) + 1, n + BASELINE)
+            baseline_cmd = [cmd[0], dll, *cmd[2:]]
+        elif cmd[1] == ECHOBOT and echobot_dll:
+            baseline_cmd = [cmd[0], echobot_dll, *cmd[2:]]
+        else:
+            continue
+        TARGETS[n + BASELINE] = (kind, baseline_cmd, port, group)
+        names.insert(names.index(n) + 1, n + BASELINE)
 
 
 def env_for(name, api_port, bot_port):
@@ -278,6 +283,7 @@ def main():
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--bodies", type=int, default=600_000)
     parser.add_argument("--baseline-dll", help="Viber.LoadBot.dll of another build: its minimal bot runs beside ours")
+    parser.add_argument("--baseline-echobot-dll", help="EchoBot.dll of the same other build: it runs beside ours")
     args = parser.parse_args()
     if os.cpu_count() < 2:
         print("warning: one core only: the server, wrk and the fake API share it, so figures mix them", file=sys.stderr)
@@ -287,7 +293,7 @@ def main():
         if n not in TARGETS:
             sys.exit(f"unknown target {n}; known: {', '.join(TARGETS)}")
     if args.baseline_dll:
-        add_baselines(names, os.path.abspath(args.baseline_dll))
+        add_baselines(names, os.path.abspath(args.baseline_dll), args.baseline_echobot_dll and os.path.abspath(args.baseline_echobot_dll))
     # Each compared target runs with its floor in the same run.
     for n in list(names):
         floor = FLOORS[TARGETS[n][3]]

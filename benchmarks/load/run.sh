@@ -3,7 +3,7 @@
 # Needs wrk, taskset and python3 (apt-get install -y wrk util-linux python3). Everything runs on 127.0.0.1.
 # Usage: benchmarks/load/run.sh [--targets a,b (the -nolog, -verbose and -httptrace variants run only when named)] [--runs 3] [--duration 10] [--warmup 90] [--connections 32] [--bodies 600000] [--baseline REV]
 # --baseline REV builds Viber.LoadBot at git revision REV (a commit, tag or branch of this repository) in a temporary
-# folder and runs its minimal bot beside ours, as TARGET@baseline, for before/after figures from one run.
+# folder and runs its minimal bot and EchoBot beside ours, as TARGET@baseline, for before/after figures from one run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 for tool in wrk taskset python3; do
@@ -24,7 +24,9 @@ if [ -n "$baseline" ]; then
   trap 'rm -rf "$dir"' EXIT
   git archive "$baseline" | tar -x -C "$dir"
   dotnet build "$dir/benchmarks/Viber.LoadBot" -c Release -v q -nologo >/dev/null
+  dotnet build "$dir/samples/EchoBot" -c Release -v q -nologo >/dev/null
   args+=(--baseline-dll "$dir/benchmarks/Viber.LoadBot/bin/Release/net10.0/Viber.LoadBot.dll")
+  args+=(--baseline-echobot-dll "$dir/samples/EchoBot/bin/Release/net10.0/EchoBot.dll")
   python3 benchmarks/load/run.py "${args[@]}"
 else
   exec python3 benchmarks/load/run.py "${args[@]}"
