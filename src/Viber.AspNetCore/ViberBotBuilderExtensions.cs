@@ -45,13 +45,12 @@ public static class ViberBotBuilderExtensions
         if (!added)
         {
             builder.Services.TryAdd(new ServiceDescriptor(handlerType, handlerType, lifetime));
-            // A class with one public constructor can also be built directly (ViberHandlerDescriptor.ForDispatch); with
-            // more, the container's choice among them is left to the container.
+            // A class with one public constructor can also be built directly (ViberHandlerDescriptor.ForDispatch).
             builder.Services.AddSingleton(new ViberHandlerDescriptor(
                 handlerType,
                 handlerType.Name,
                 static services => services.GetRequiredService<THandler>(),
-                handlerType.GetConstructors().Length == 1 ? static () => ActivatorUtilities.CreateFactory(typeof(THandler), Type.EmptyTypes) : null));
+                ViberHandlerActivation.For<THandler>()));
         }
 
         return builder;

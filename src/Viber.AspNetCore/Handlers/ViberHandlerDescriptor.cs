@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Viber.Api.Callbacks;
 using Viber.AspNetCore.Webhook;
 
@@ -14,23 +13,23 @@ internal sealed class ViberHandlerDescriptor
     // The callback type of a delegate handler (On<TCallback>); null for a handler resolved from DI.
     private readonly Type? _delegateCallbackType;
 
-    // Builds the factory that constructs the handler class itself (see ForDispatch); null when it must come from DI.
-    private readonly Func<ObjectFactory>? _createActivator;
+    // How the handler class can be built outside the container (see ForDispatch); null when it must come from DI.
+    private readonly ViberHandlerActivation? _activation;
 
     /// <summary>Initializes a descriptor of a handler resolved from the callback's scope.</summary>
     /// <param name="handlerType">The handler's type, whose interfaces say which callbacks it takes.</param>
     /// <param name="name">The name used in logs and traces.</param>
     /// <param name="factory">Resolves the handler from the callback's scope.</param>
-    /// <param name="createActivator">
-    /// Builds a factory that constructs <paramref name="handlerType"/> from its one public constructor, or
-    /// <see langword="null"/> when the handler must always be resolved through <paramref name="factory"/>.
+    /// <param name="activation">
+    /// How <paramref name="handlerType"/> is built from its one public constructor, or <see langword="null"/> when the
+    /// handler must always be resolved through <paramref name="factory"/>.
     /// </param>
-    public ViberHandlerDescriptor(Type handlerType, string name, Func<IServiceProvider, object> factory, Func<ObjectFactory>? createActivator = null)
+    public ViberHandlerDescriptor(Type handlerType, string name, Func<IServiceProvider, object> factory, ViberHandlerActivation? activation = null)
     {
         HandlerType = handlerType;
         Name = name;
         Factory = factory;
-        _createActivator = createActivator;
+        _activation = activation;
     }
 
     private ViberHandlerDescriptor(Type callbackType, string name, Delegate handler)
@@ -60,10 +59,10 @@ internal sealed class ViberHandlerDescriptor
     /// <summary>
     /// Gets the descriptor the dispatch runs. A handler class that the app registered only through
     /// <c>AddEventHandler</c> as scoped or transient (and that is not disposable) is constructed directly, as
-    /// ASP.NET Core constructs a controller: each constructor parameter is asked of the callback's services, which
-    /// give singletons from the root, so the request's DI scope is created only when the handler needs a scoped
-    /// service. Resolving it as a scoped service created that scope (its cache and its disposal) for every callback,
-    /// about 0.4 KB, even for a handler that only takes the client and a logger. The instances it gets are the ones
+    /// ASP.NET Core constructs a controller (<see cref="ViberHandlerActivation"/>): singleton parameters come from the
+    /// root, so the request's DI scope is created only when the handler needs a scoped service. Resolving it as a
+    /// scoped service created that scope (its cache and its disposal) for every callback, about 0.4 KB, even for a
+    /// handler that only takes the client and a logger. The instances it gets are the ones
     /// the container would give it, and it is still one instance per callback. Any other registration (a factory, a
     /// replacement, a singleton, another container) keeps the container's resolution.
     /// </summary>
@@ -71,7 +70,7 @@ internal sealed class ViberHandlerDescriptor
     /// <returns>This descriptor, or one that constructs the handler directly.</returns>
     public ViberHandlerDescriptor ForDispatch(ViberSingletonServices services)
     {
-        if (_createActivator is not { } createActivator
+        if (_activation is not { } activation
             || !services.IsConstructedPerUse(HandlerType)
             || typeof(IDisposable).IsAssignableFrom(HandlerType)
             || typeof(IAsyncDisposable).IsAssignableFrom(HandlerType))
@@ -79,8 +78,7 @@ internal sealed class ViberHandlerDescriptor
             return this;
         }
 
-        var activator = createActivator();
-        return new ViberHandlerDescriptor(HandlerType, Name, requestServices => activator(requestServices, null));
+        return new ViberHandlerDescriptor(HandlerType, Name, activation.CreateFactory(services));
     }
 
     /// <summary>Creates the descriptor of a delegate handler.</summary>

@@ -214,6 +214,20 @@ public sealed class DispatchTests
     }
 
     [Fact]
+    public async Task A_handler_class_gets_the_keyed_service_its_constructor_names()
+    {
+        var keyed = new SingletonThing();
+        await using var bot = await TestBot.StartAsync(
+            bot: b => b.AddEventHandler<KeyedDependencyHandler>(),
+            services: s => s.AddSingleton<SingletonThing>().AddKeyedSingleton("keyed", keyed));
+
+        using var response = await bot.PostAsync(Callbacks.Text("hi"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([$"keyed:{keyed.Id}"], bot.Callbacks.Handlers);
+    }
+
+    [Fact]
     public async Task A_disposable_handler_class_still_comes_from_the_request_scope_which_disposes_it()
     {
         var scopes = new ConcurrentQueue<bool>();
@@ -318,6 +332,11 @@ public sealed class DispatchTests
             built.Enqueue(this);
             return Task.CompletedTask;
         }
+    }
+
+    private sealed class KeyedDependencyHandler(CallbackLog log, [FromKeyedServices("keyed")] SingletonThing thing) : IViberEventHandler<MessageCallback>
+    {
+        public Task HandleAsync(MessageCallback callback, CancellationToken cancellationToken) => Record(log, $"keyed:{thing.Id}", callback);
     }
 
     private sealed class DisposalSignal
