@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -38,24 +39,27 @@ public static class EchoBotLimits
 
                 return ValueTask.CompletedTask;
             };
-            options.AddPolicy(WebhookPolicy, context => PerClientAddress(context, settings.Enabled, settings.Webhook));
-            options.AddPolicy(HealthPolicy, context => PerClientAddress(context, settings.Enabled, settings.Health));
+            options.AddPolicy(WebhookPolicy, PerClientAddress(settings.Enabled, settings.Webhook));
+            options.AddPolicy(HealthPolicy, PerClientAddress(settings.Enabled, settings.Health));
         });
         return builder;
     }
 
     // The address is the client's after UseForwardedHeaders, so behind a proxy each client has its own window rather
-    // than all sharing the proxy's.
-    private static RateLimitPartition<string> PerClientAddress(HttpContext context, bool enabled, RateLimitWindow window)
+    // than all sharing the proxy's. Keyed by the IPAddress itself (compared by value) and with the window's options
+    // made once: the limiter runs on every webhook call, and a string of the address and a new options closure per
+    // request were work for nothing.
+    private static Func<HttpContext, RateLimitPartition<IPAddress>> PerClientAddress(bool enabled, RateLimitWindow window)
     {
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? string.Empty;
+        var options = new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = window.PermitLimit,
+            Window = window.Window,
+            QueueLimit = 0,
+        };
+        Func<IPAddress, FixedWindowRateLimiterOptions> factory = _ => options;
         return enabled
-            ? RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = window.PermitLimit,
-                Window = window.Window,
-                QueueLimit = 0,
-            })
-            : RateLimitPartition.GetNoLimiter(address);
+            ? context => RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress ?? IPAddress.None, factory)
+            : static context => RateLimitPartition.GetNoLimiter(context.Connection.RemoteIpAddress ?? IPAddress.None);
     }
 }
