@@ -16,6 +16,7 @@ public abstract class ViberCallback
     /// <summary>Gets or sets the event name (<c>message</c>, <c>delivered</c>, ...).</summary>
     [JsonPropertyName("event")]
     [JsonPropertyOrder(-10)]
+    [JsonConverter(typeof(Serialization.EventNameConverter))]
     public string Event { get; set; }
 
     /// <summary>Gets or sets the time of the event in milliseconds since the Unix epoch.</summary>

@@ -23,6 +23,7 @@ public abstract class ViberMessage
     /// <summary>Gets or sets the message type.</summary>
     [JsonPropertyName("type")]
     [JsonPropertyOrder(-2)]
+    [JsonConverter(typeof(Serialization.MessageTypeConverter))]
     public string? Type { get; set; }
 
     /// <summary>Gets or sets the sender shown to the user; the client's default sender is used when unset.</summary>

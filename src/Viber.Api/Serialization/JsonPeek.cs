@@ -14,9 +14,10 @@ internal static class JsonPeek
     /// does), the peek stops at the first match, since reading the model refuses a second one anyway; otherwise it
     /// scans the whole object to refuse it itself.
     /// </param>
+    /// <param name="names">The values expected, read as their constants (any other value is read as a new string).</param>
     /// <returns>The value, or <see langword="null"/> when the property is absent or not a string.</returns>
     /// <exception cref="JsonException">The property appears more than once (when the whole object is scanned).</exception>
-    public static string? FindString(Utf8JsonReader reader, ReadOnlySpan<byte> propertyName, JsonSerializerOptions options)
+    public static string? FindString(Utf8JsonReader reader, ReadOnlySpan<byte> propertyName, JsonSerializerOptions options, WireNames names)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -42,7 +43,7 @@ internal static class JsonPeek
                 }
 
                 found = true;
-                value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                value = reader.TokenType == JsonTokenType.String ? names.Read(ref reader) : null;
                 if (stopAtFirst)
                 {
                     break;

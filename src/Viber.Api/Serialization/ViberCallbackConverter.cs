@@ -18,7 +18,7 @@ internal sealed class ViberCallbackConverter : JsonConverter<ViberCallback>
             return null;
         }
 
-        var eventName = JsonPeek.FindString(reader, "event"u8, options);
+        var eventName = JsonPeek.FindString(reader, "event"u8, options, WireNames.Events);
         switch (eventName)
         {
             case MessageCallback.EventName: return JsonInPlace.Read<MessageCallback>(ref reader, options);

@@ -18,7 +18,7 @@ internal sealed class ViberMessageConverter : JsonConverter<ViberMessage>
             return null;
         }
 
-        var type = JsonPeek.FindString(reader, "type"u8, options);
+        var type = JsonPeek.FindString(reader, "type"u8, options, WireNames.MessageTypes);
         switch (type)
         {
             case MessageTypes.Text: return JsonInPlace.Read<TextMessage>(ref reader, options);
