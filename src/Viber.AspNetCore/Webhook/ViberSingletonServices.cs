@@ -39,14 +39,10 @@ internal sealed class ViberSingletonServices
             }
         }
 
-        var lifetimes = lastByType.ToDictionary(static pair => pair.Key, static pair => pair.Value.Lifetime);
-        _registered = lifetimes.Keys.ToFrozenSet();
-        _singletons = lifetimes.Where(static pair => pair.Value == ServiceLifetime.Singleton && !pair.Key.IsGenericTypeDefinition)
-            .Select(static pair => pair.Key)
-            .ToFrozenSet();
-        _openGenericSingletons = lifetimes.Where(static pair => pair.Value == ServiceLifetime.Singleton && pair.Key.IsGenericTypeDefinition)
-            .Select(static pair => pair.Key)
-            .ToFrozenSet();
+        _registered = lastByType.Keys.ToFrozenSet();
+        var singletons = lastByType.Values.Where(static descriptor => descriptor.Lifetime == ServiceLifetime.Singleton).Select(static descriptor => descriptor.ServiceType).ToList();
+        _singletons = singletons.Where(static type => !type.IsGenericTypeDefinition).ToFrozenSet();
+        _openGenericSingletons = singletons.Where(static type => type.IsGenericTypeDefinition).ToFrozenSet();
         _constructedPerUse = lastByType.Values
             .Where(static descriptor => descriptor.Lifetime != ServiceLifetime.Singleton && descriptor.ImplementationType == descriptor.ServiceType)
             .Select(static descriptor => descriptor.ServiceType)
