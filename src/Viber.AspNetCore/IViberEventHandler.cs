@@ -17,7 +17,10 @@ public interface IViberEventHandler<TCallback>
 {
     /// <summary>Handles one callback. Throwing makes the webhook answer 500, so Viber retries the callback later.</summary>
     /// <param name="callback">The callback, already signature-checked and deduplicated.</param>
-    /// <param name="cancellationToken">Signals that the app is stopping.</param>
+    /// <param name="cancellationToken">
+    /// Cancelled when the app's shutdown deadline passes and, inline, after <c>Viber:HandlerTimeout</c>. Valid only
+    /// while this call runs: like <c>HttpContext.RequestAborted</c>, its source may serve a later callback afterwards.
+    /// </param>
     /// <returns>A task that completes when the callback is handled.</returns>
     Task HandleAsync(TCallback callback, CancellationToken cancellationToken);
 }

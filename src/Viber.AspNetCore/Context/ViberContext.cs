@@ -72,7 +72,10 @@ public class ViberContext
     /// <summary>Gets the name of the bot that received the callback (<see cref="DefaultBotName"/> while an app hosts one bot).</summary>
     public string BotName { get; }
 
-    /// <summary>Gets the token that cancels the handler's work; replies use it.</summary>
+    /// <summary>
+    /// Gets the token that cancels the handler's work (the handler timeout, the shutdown deadline); replies use it.
+    /// Valid only while the handler runs: its source may serve a later callback afterwards.
+    /// </summary>
     public CancellationToken CancellationToken { get; }
 
     /// <summary>

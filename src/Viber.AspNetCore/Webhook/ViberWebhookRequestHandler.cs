@@ -34,6 +34,7 @@ internal sealed class ViberWebhookRequestHandler
     private readonly ViberRejectionLog _rejectionLog;
     private readonly ViberShutdown _shutdown;
     private readonly TimeProvider _time;
+    private readonly HandlerTimeoutSources _handlerTimeouts;
     private readonly ViberSingletonServices _singletons;
     private readonly ILogger<ViberWebhookRequestHandler> _logger;
 
@@ -60,6 +61,7 @@ internal sealed class ViberWebhookRequestHandler
         _rejectionLog = rejectionLog;
         _shutdown = shutdown;
         _time = time;
+        _handlerTimeouts = new HandlerTimeoutSources(_options.HandlerTimeout, time);
         _singletons = singletons;
         _logger = logger;
     }
@@ -147,9 +149,20 @@ internal sealed class ViberWebhookRequestHandler
         // on a hanging API would hold its connection; 503 releases the claim so Viber's retry runs it again.
         // One source for both: the shutdown deadline cancels the timeout's source through a registration, which
         // costs less per callback than a linked source (a second source and two registrations).
-        using var cancellation = new CancellationTokenSource(_options.HandlerTimeout, _time);
-        using var shutdown = _shutdown.Deadline.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), cancellation);
-        var result = await _processor.ProcessAsync(callback, key, claimToken, new LazyRequestServices(context, _singletons), default, cancellation.Token).ConfigureAwait(false);
+        // The source is pooled on the system clock (HandlerTimeoutSources): it goes back only after the shutdown
+        // registration is disposed, which waits for a Cancel already running, so nothing cancels it once reset.
+        var cancellation = _handlerTimeouts.Rent();
+        ViberProcessResult result;
+        try
+        {
+            using var shutdown = _shutdown.Deadline.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), cancellation);
+            result = await _processor.ProcessAsync(callback, key, claimToken, new LazyRequestServices(context, _singletons), default, cancellation.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _handlerTimeouts.Return(cancellation);
+        }
+
         if (result.Outcome == ViberProcessOutcome.Cancelled && !_shutdown.Deadline.IsCancellationRequested)
         {
             Log.HandlerTimedOut(_logger, callback.Event, callback.MessageToken, _options.HandlerTimeout);
