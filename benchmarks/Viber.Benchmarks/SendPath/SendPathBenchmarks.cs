@@ -13,7 +13,8 @@ namespace Viber.Benchmarks.SendPath;
 /// <c>IViberBotClient</c> as a handler gets it from <c>AddViberBot()</c> (a scope per callback, the factory's
 /// handler pipeline with diagnostics and the concurrency cap, validation, retries and timeouts armed). With
 /// <see cref="AnswerLater"/> the answer comes from a thread-pool continuation, as a socket's does, so every async step
-/// suspends and resumes: the cost of the steps a call goes through, which an answer at once hides.
+/// suspends and resumes: the cost of the steps a call goes through, which an answer at once hides. Two more runs of
+/// the client built once tell Polly's share apart: with no retry and no timeouts, and with the retry alone.
 /// </summary>
 [MemoryDiagnoser]
 public class SendPathBenchmarks
@@ -23,6 +24,8 @@ public class SendPathBenchmarks
     private HttpClient _minimal = null!;
     private ViberBotClient _client = null!;
     private ServiceProvider _services = null!;
+    private ViberBotClient _withoutResilience = null!;
+    private ViberBotClient _retryOnly = null!;
 
     /// <summary>Gets or sets whether the handler answers from a thread-pool continuation instead of at once.</summary>
     [Params(false, true)]
@@ -35,6 +38,13 @@ public class SendPathBenchmarks
         _client = new ViberBotClient(
             new HttpClient(new CannedResponseHandler(AnswerLater)),
             new ViberBotClientOptions { AuthToken = Token, DefaultSender = new ViberSender { Name = "Bench" } });
+        // The client built once, without Polly's strategies or with the retry alone: what each strategy adds per send.
+        _withoutResilience = new ViberBotClient(
+            new HttpClient(new CannedResponseHandler(AnswerLater)),
+            new ViberBotClientOptions { AuthToken = Token, DefaultSender = new ViberSender { Name = "Bench" }, MaxRetryAttempts = 0, AttemptTimeout = Timeout.InfiniteTimeSpan, TotalTimeout = Timeout.InfiniteTimeSpan });
+        _retryOnly = new ViberBotClient(
+            new HttpClient(new CannedResponseHandler(AnswerLater)),
+            new ViberBotClientOptions { AuthToken = Token, DefaultSender = new ViberSender { Name = "Bench" }, AttemptTimeout = Timeout.InfiniteTimeSpan, TotalTimeout = Timeout.InfiniteTimeSpan });
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddViberBot(o =>
@@ -70,6 +80,14 @@ public class SendPathBenchmarks
     [Benchmark]
     public async Task<long> ViberBotClientBuiltOnce()
         => (await _client.SendMessageAsync(new TextMessage { Receiver = "01234567890A=", Text = "You said: hello" })).MessageToken;
+
+    [Benchmark]
+    public async Task<long> ViberBotClientWithoutResilience()
+        => (await _withoutResilience.SendMessageAsync(new TextMessage { Receiver = "01234567890A=", Text = "You said: hello" })).MessageToken;
+
+    [Benchmark]
+    public async Task<long> ViberBotClientRetryOnly()
+        => (await _retryOnly.SendMessageAsync(new TextMessage { Receiver = "01234567890A=", Text = "You said: hello" })).MessageToken;
 
     [Benchmark]
     public async Task<long> ViberBotClientFromAddViberBot()
