@@ -238,20 +238,24 @@ class Target:
                                      cwd=os.path.dirname(cmd[1]), stdout=self.log, stderr=subprocess.STDOUT)
 
     def warm_up(self):
+        """Warms up for --warmup seconds; a server with the JIT counter goes on until the JIT is quiet. Returns the extra seconds."""
         args = self.args
         self.sent = wrk(self.script, args.warmup, args.connections, 0, self.port)["total"] + args.connections
         # Tiered compilation shares the pinned core with the load, so it can lag behind a fixed warm-up (a first
         # measured run once compiled 1,000 methods after 20 s of load). A server with the JIT counter warms on in
-        # short slices until a slice compiles few methods; EchoBot, a sample without the counter, gets --warmup only.
+        # short slices until a slice compiles few methods.
         extra = 0
         while extra < WARMUP_MAX_EXTRA and (before := jit(self.port)) is not None:
-            self.sent += wrk(self.script, WARMUP_SLICE, args.connections, self.sent, self.port)["total"] + args.connections
+            self.warm_more(WARMUP_SLICE)
             extra += WARMUP_SLICE
             compiled = jit(self.port)[0] - before[0]
             if compiled <= WARMUP_QUIET_METHODS:
+                print(f"  {self.name}: warmed up {extra} s more, until a {WARMUP_SLICE} s slice compiled {compiled} methods", file=sys.stderr)
                 break
-        if extra:
-            print(f"  {self.name}: warmed up {extra} s more, until a {WARMUP_SLICE} s slice compiled {compiled} methods", file=sys.stderr)
+        return extra
+
+    def warm_more(self, seconds):
+        self.sent += wrk(self.script, seconds, self.args.connections, self.sent, self.port)["total"] + self.args.connections
 
     def run_once(self):
         args, proc, name = self.args, self.proc, self.name
@@ -362,9 +366,17 @@ def main():
             targets[n] = Target(n, FIRST_BOT_PORT + i, scripts, args, work)
         for n in names:
             wait_port(targets[n].port, targets[n].proc)  # every start-up over before the first warm-up
+        extras = {}
         for n in names:
             print(f"== warming up {n}", file=sys.stderr)
-            targets[n].warm_up()
+            extras[n] = targets[n].warm_up()
+        # A server without the JIT counter (EchoBot, or a baseline built before the counter) gets as much extra
+        # warm-up as the longest any counted server needed, so that no build is measured less warm than another.
+        longest = max(extras.values())
+        for n in names:
+            if longest and jit(targets[n].port) is None:
+                print(f"== warming up {n} {longest} s more, as long as the longest counted warm-up", file=sys.stderr)
+                targets[n].warm_more(longest)
         for run in range(args.runs):
             print(f"== run {run + 1} of {args.runs}", file=sys.stderr)
             for n in names:
