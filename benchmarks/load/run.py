@@ -58,6 +58,8 @@ TARGETS = {
 FLOORS = {"ingest": "floor-ingest", "echo": "floor-echo", "background": "floor-answer-first"}
 # Variants that only tell one cost apart from the rest; they run when named.
 VARIANTS = ("-nolog", "-verbose", "-httptrace")
+# Every target process started and not yet stopped, for the cleanup when a pass fails or is stopped.
+LIVE = []
 # A minimal-bot or EchoBot target of another build (run.sh --baseline REV) runs as NAME + this suffix, beside NAME.
 BASELINE = "@baseline"
 
@@ -231,7 +233,7 @@ class Target:
         self.name, self.port, self.args = name, port, args
         self.kind, cmd, self.api_port, _ = TARGETS[name]
         self.script = scripts[self.kind]
-        self.log = open(os.path.join(work, f"{name}.log"), "w")
+        self.log = open(os.path.join(work, f"{name}.log"), "a")  # appended to by each process of --processes
         self.runs, self.sent = [], 0
         ensure_free(port)
         self.proc = subprocess.Popen(["taskset", "-c", "0", *cmd], env=env_for(name, self.api_port, port),
@@ -293,15 +295,6 @@ class Target:
               f"{result['cpu_us']:.1f} us CPU/callback, {fmt_bytes(result['bytes'])} B/callback, {fmt_jit(result['jit'])}, 200s {result['ok']}, non-2xx {result['non2xx']}, "
               f"replies {replies}, {threads} threads, {result['switches']:.2f} context switches/callback {result['errors']}", file=sys.stderr)
 
-    def summary(self):
-        median = sorted(self.runs, key=lambda r: r["rps"])[len(self.runs) // 2]
-        median["rss"] = peak_rss_mb(self.proc.pid)
-        median["cpu_us"] = statistics.median(r["cpu_us"] for r in self.runs)
-        counted = [r["bytes"] for r in self.runs if r["bytes"] is not None]
-        median["bytes"] = statistics.median(counted) if counted else None
-        median["echo"] = self.kind == "text"
-        return median
-
     def stop(self):
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
@@ -310,6 +303,45 @@ class Target:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
         self.log.close()
+
+
+def start_and_measure(names, scripts, args, work):
+    """Starts every target in a process of its own, warms all of them up, then measures them in turns."""
+    targets = {}
+    # Idle, a warmed-up server costs the one being measured nothing noticeable (its pool threads park), so all
+    # stay up and the runs take turns.
+    for i, n in enumerate(names):
+        targets[n] = Target(n, FIRST_BOT_PORT + i, scripts, args, work)
+        LIVE.append(targets[n])
+    for n in names:
+        wait_port(targets[n].port, targets[n].proc)  # every start-up over before the first warm-up
+    extras = {}
+    for n in names:
+        print(f"== warming up {n}", file=sys.stderr)
+        extras[n] = targets[n].warm_up()
+    # A server without the JIT counter (EchoBot, or a baseline built before the counter) gets as much extra
+    # warm-up as the longest any counted server needed, so that no build is measured less warm than another.
+    longest = max(extras.values())
+    for n in names:
+        if longest and jit(targets[n].port) is None:
+            print(f"== warming up {n} {longest} s more, as long as the longest counted warm-up", file=sys.stderr)
+            targets[n].warm_more(longest)
+    for run in range(args.runs):
+        print(f"== run {run + 1} of {args.runs}", file=sys.stderr)
+        for n in names:
+            targets[n].run_once()
+    return targets
+
+
+def summarize(runs, peaks, echo):
+    """The median run of a target (by 200s/s) with the medians of its CPU, bytes and processes' peak RSS."""
+    median = dict(sorted(runs, key=lambda r: r["rps"])[len(runs) // 2])
+    median["rss"] = statistics.median(peaks)
+    median["cpu_us"] = statistics.median(r["cpu_us"] for r in runs)
+    counted = [r["bytes"] for r in runs if r["bytes"] is not None]
+    median["bytes"] = statistics.median(counted) if counted else None
+    median["echo"] = echo
+    return median
 
 
 def main():
@@ -322,6 +354,10 @@ def main():
     parser.add_argument("--warmup", type=int, default=90)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--bodies", type=int, default=600_000)
+    parser.add_argument("--processes", type=int, default=1,
+                        help="start every target this many times, one set after another, and pool their runs: tiered PGO "
+                             "compiles each process from its own profile, so one process of the same code can run a few "
+                             "µs faster or slower than another for its whole life")
     parser.add_argument("--baseline-dll", help="Viber.LoadBot.dll of another build: its minimal bot runs beside ours")
     parser.add_argument("--baseline-echobot-dll", help="EchoBot.dll of the same other build: it runs beside ours")
     args = parser.parse_args()
@@ -347,7 +383,7 @@ def main():
         subprocess.run(["dotnet", LOADBOT, "generate", kind, str(args.bodies), scripts[kind]], check=True,
                        env={**os.environ, "LOADBOT_TOKEN": TOKEN})
 
-    apis, targets = [], {}
+    apis = []
     try:
         for port, delay in ((API_PORT, 0), (SLOW_API_PORT, 50)):
             if any(TARGETS[n][2] == port for n in names):
@@ -360,41 +396,30 @@ def main():
 
         if args.bodies <= DEDUP_CAPACITY:
             print(f"warning: {args.bodies} bodies do not exceed the deduplication capacity; raise --bodies", file=sys.stderr)
-        # Idle, a warmed-up server costs the one being measured nothing noticeable (its pool threads park), so all
-        # stay up and the runs take turns.
-        for i, n in enumerate(names):
-            targets[n] = Target(n, FIRST_BOT_PORT + i, scripts, args, work)
-        for n in names:
-            wait_port(targets[n].port, targets[n].proc)  # every start-up over before the first warm-up
-        extras = {}
-        for n in names:
-            print(f"== warming up {n}", file=sys.stderr)
-            extras[n] = targets[n].warm_up()
-        # A server without the JIT counter (EchoBot, or a baseline built before the counter) gets as much extra
-        # warm-up as the longest any counted server needed, so that no build is measured less warm than another.
-        longest = max(extras.values())
-        for n in names:
-            if longest and jit(targets[n].port) is None:
-                print(f"== warming up {n} {longest} s more, as long as the longest counted warm-up", file=sys.stderr)
-                targets[n].warm_more(longest)
-        for run in range(args.runs):
-            print(f"== run {run + 1} of {args.runs}", file=sys.stderr)
+        runs = {n: [] for n in names}
+        peaks = {n: [] for n in names}
+        for process in range(args.processes):
+            if args.processes > 1:
+                print(f"== processes {process + 1} of {args.processes}", file=sys.stderr)
+            targets = start_and_measure(names, scripts, args, work)
             for n in names:
-                targets[n].run_once()
-        results = {n: targets[n].summary() for n in names}
+                runs[n] += targets[n].runs
+                peaks[n].append(peak_rss_mb(targets[n].proc.pid))
+                targets[n].stop()
+        results = {n: summarize(runs[n], peaks[n], TARGETS[n][0] == "text") for n in names}
         for n in names:
             # Each run against the floor's run of the same turn, minutes apart at most: the median of these pairs
             # follows the code rather than the machine's drift between turns.
-            floor_runs = targets[FLOORS[TARGETS[n][3]]].runs
-            results[n]["paired"] = statistics.median(t["rps"] / f["rps"] for t, f in zip(targets[n].runs, floor_runs))
+            floor_runs = runs[FLOORS[TARGETS[n][3]]]
+            results[n]["paired"] = statistics.median(t["rps"] / f["rps"] for t, f in zip(runs[n], floor_runs))
     finally:
-        for target in targets.values():
+        for target in LIVE:
             target.stop()
         for api in apis:
             api.terminate()
             api.wait(timeout=30)
 
-    print(f"\n{args.connections} connections, {args.runs} x {args.duration} s after {args.warmup} s warm-up, "
+    print(f"\n{args.connections} connections, {args.processes} process(es) per target, {args.runs} x {args.duration} s each after {args.warmup} s warm-up, "
           f"{args.bodies} distinct bodies; runs taking turns across targets; median run; logs in {work}\n")
     print("| target | 200s/s | vs floor | vs floor, median of turns | p50 ms | p99 ms | p99 vs floor | CPU µs/callback | bytes/callback (vs floor) | peak RSS MB | RSS vs floor | replies / 200s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
