@@ -38,8 +38,9 @@ public sealed class ChatPageTests(ChatPageFixture fixture)
         var buttons = page.Locator("#keyboard .vb-button");
         await Expect(buttons).ToHaveCountAsync(6);
         await Expect(buttons.Nth(3).Locator("b")).ToHaveTextAsync("Today's special");
-        var keyboard = (await Boxes.OfAsync(page.Locator("#keyboard")))[0];
-        var boxes = await Boxes.OfAsync(buttons);
+        var measured = await Boxes.OfShownAsync(page, "#keyboard", ".vb-button", 6);
+        var keyboard = measured[0];
+        var boxes = measured.Skip(1).ToArray();
         var third = boxes[0];
         var half = boxes[3];
         var whole = boxes[5];
