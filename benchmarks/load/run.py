@@ -58,7 +58,7 @@ TARGETS = {
 FLOORS = {"ingest": "floor-ingest", "echo": "floor-echo", "background": "floor-answer-first"}
 # Variants that only tell one cost apart from the rest; they run when named.
 VARIANTS = ("-nolog", "-verbose", "-httptrace")
-# Every target process started and not yet stopped, for the cleanup when a pass fails or is stopped.
+# Every target process started, stopped again at the end even when a pass fails or is stopped (stopping twice is harmless).
 LIVE = []
 # A minimal-bot or EchoBot target of another build (run.sh --baseline REV) runs as NAME + this suffix, beside NAME.
 BASELINE = "@baseline"
@@ -177,27 +177,30 @@ def settle(port, quiet=1.0, timeout=60):
     return last
 
 
-def allocated(port):
-    """The server's allocated bytes so far (Viber.LoadBot's AllocationCounter), or None for a server without one."""
+def counter(port, name):
+    """The text of one of Viber.LoadBot's counters (/_loadbot/NAME), or None for a server without it (EchoBot)."""
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_loadbot/allocated", timeout=5) as r:
-            return int(r.read())
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_loadbot/{name}", timeout=5) as r:
+            return r.read().decode()
     except urllib.error.HTTPError as error:
         if error.code == 404:
             return None
         raise
+
+
+def allocated(port):
+    """The server's allocated bytes so far (Viber.LoadBot's AllocationCounter), or None for a server without one."""
+    text = counter(port, "allocated")
+    return None if text is None else int(text)
 
 
 def jit(port):
     """The methods the server's JIT compiled so far and its milliseconds, or None for a server without the counter."""
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_loadbot/jit", timeout=5) as r:
-            methods, ms = r.read().split()
-            return int(methods), float(ms)
-    except urllib.error.HTTPError as error:
-        if error.code == 404:
-            return None
-        raise
+    text = counter(port, "jit")
+    if text is None:
+        return None
+    methods, ms = text.split()
+    return int(methods), float(ms)
 
 
 def fmt_bytes(value):

@@ -61,6 +61,8 @@ public class SendPathBenchmarks
     {
         _services.Dispose();
         _client.Dispose();
+        _withoutResilience.Dispose();
+        _retryOnly.Dispose();
         _minimal.Dispose();
     }
 
