@@ -3,8 +3,8 @@ using Viber.Api.Callbacks;
 namespace Viber.AspNetCore;
 
 /// <summary>
-/// Handles callbacks of one type. Register with <c>AddEventHandler&lt;THandler&gt;()</c>; the handler is resolved
-/// from a DI scope per callback, so scoped services (a DbContext, for example) can be injected. Several handlers of
+/// Handles callbacks of one type. Register with <c>AddEventHandler&lt;THandler&gt;()</c>; one instance is made per
+/// callback with the callback's DI scope, so scoped services (a DbContext, for example) can be injected. Several handlers of
 /// one callback type run in registration order; a handler of <see cref="ViberCallback"/> sees every callback
 /// (including <see cref="UnknownCallback"/>, an event this library does not know yet).
 /// </summary>
