@@ -12,9 +12,13 @@ namespace Viber.AspNetCore.Redis.Broadcast;
 /// time per instance and poll at most every <see cref="MaxPollInterval"/> (in-flight permits can free up early).
 /// </summary>
 /// <remarks>
+/// <c>TIME</c> is the Redis host's wall clock, and Redis offers scripts no monotonic one: a forward step of that clock
+/// ends the counted permits' windows early (the README says so to operators). A backward step only keeps them longer.
+/// <para>
 /// Hand-written rather than RedisRateLimiting's <c>RedisSlidingWindowRateLimiter</c>: that one passes its Lua
 /// parameters as an anonymous object (read by reflection and compiled expressions in StackExchange.Redis' LuaScript, not trim/AOT-safe), turns a
 /// waiter away instead of queueing it, and counts from acquisition rather than from the answer.
+/// </para>
 /// </remarks>
 internal sealed class RedisViberBroadcastRateLimiter : RateLimiter
 {
