@@ -83,6 +83,21 @@ public sealed class ViberBotClientRequestTests
     }
 
     [Fact]
+    public async Task An_answer_larger_than_one_read_is_read_whole()
+    {
+        // About 30 KB: the client reads answers into a pooled buffer of 4 KB that doubles until the body fits.
+        var members = string.Join(",", Enumerable.Range(0, 300).Select(i => $$"""{"id":"member-{{i}}=","name":"member {{i}}","avatar":"http://example.com/avatar/{{i}}.jpg","role":"participant"}"""));
+        var handler = RecordingHandler.AlwaysJson($$"""{"status":0,"status_message":"ok","id":"pa:1","name":"big","members":[{{members}}]}""");
+
+        var account = await TestClient.Create(handler).GetAccountInfoAsync(Ct);
+
+        var listed = Assert.IsType<IList<AccountMember>>(account.Members, exactMatch: false);
+        Assert.Equal(300, listed.Count);
+        Assert.Equal("member-299=", listed[^1].Id);
+        Assert.Equal("member 150", listed[150].Name);
+    }
+
+    [Fact]
     public async Task GetUserDetails_posts_the_id_and_reads_the_user()
     {
         var handler = new RecordingHandler(_ => RecordingHandler.Json(Fixtures.Read("response_get_user_details.json")));
