@@ -552,17 +552,21 @@ public sealed class ViberBotClient : IViberBotClient, IDisposable
             var observed = "error";
             try
             {
-                try
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
                 {
-                    var parsed = await ResponseBodyParser.ParseAsync(response.Content, responseType, cancellationToken).ConfigureAwait(false)
-                        ?? throw new JsonException("The body is JSON null.");
-                    observed = ((int)parsed.Status).ToString(CultureInfo.InvariantCulture);
-                    return Outcome.FromResult(ViberAttemptResult.FromResponse(parsed));
-                }
-                catch (JsonException ex)
-                {
-                    observed = "invalid_response";
-                    throw new JsonException($"Viber {method} answered with a body that is not a valid response: {ex.Message}", ex);
+                    try
+                    {
+                        var parsed = await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false)
+                            ?? throw new JsonException("The body is JSON null.");
+                        observed = ((int)parsed.Status).ToString(CultureInfo.InvariantCulture);
+                        return Outcome.FromResult(ViberAttemptResult.FromResponse(parsed));
+                    }
+                    catch (JsonException ex)
+                    {
+                        observed = "invalid_response";
+                        throw new JsonException($"Viber {method} answered with a body that is not a valid response: {ex.Message}", ex);
+                    }
                 }
             }
             finally
