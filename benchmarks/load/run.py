@@ -45,10 +45,12 @@ TARGETS = {
     "floor-ingest": ("delivered", ["dotnet", LOADBOT, "floor", "ingest"], API_PORT, "ingest"),
     "minimal-ingest": ("delivered", ["dotnet", LOADBOT, "minimal"], API_PORT, "ingest"),
     "minimal-ingest-nolog": ("delivered", ["dotnet", LOADBOT, "minimal"], API_PORT, "ingest"),
+    "minimal-ingest-nohostdiag": ("delivered", ["dotnet", LOADBOT, "minimal"], API_PORT, "ingest"),
     "echobot-ingest": ("delivered", ["dotnet", ECHOBOT], API_PORT, "ingest"),
     "floor-echo": ("text", ["dotnet", LOADBOT, "floor", "echo"], API_PORT, "echo"),
     "minimal-echo": ("text", ["dotnet", LOADBOT, "minimal", "echo"], API_PORT, "echo"),
     "minimal-echo-nolog": ("text", ["dotnet", LOADBOT, "minimal", "echo"], API_PORT, "echo"),
+    "minimal-echo-nohostdiag": ("text", ["dotnet", LOADBOT, "minimal", "echo"], API_PORT, "echo"),
     "minimal-echo-httptrace": ("text", ["dotnet", LOADBOT, "minimal", "echo"], API_PORT, "echo"),
     "echobot-echo": ("text", ["dotnet", ECHOBOT], API_PORT, "echo"),
     "echobot-echo-verbose": ("text", ["dotnet", ECHOBOT], API_PORT, "echo"),
@@ -57,7 +59,7 @@ TARGETS = {
 }
 FLOORS = {"ingest": "floor-ingest", "echo": "floor-echo", "background": "floor-answer-first"}
 # Variants that only tell one cost apart from the rest; they run when named.
-VARIANTS = ("-nolog", "-verbose", "-httptrace")
+VARIANTS = ("-nolog", "-nohostdiag", "-verbose", "-httptrace")
 # Every target process started, stopped again at the end even when a pass fails or is stopped (stopping twice is harmless).
 LIVE = []
 # A minimal-bot or EchoBot target of another build (run.sh --baseline REV) runs as NAME + this suffix, beside NAME.
@@ -93,6 +95,11 @@ def env_for(name, api_port, bot_port):
         # The minimal bot with no logger, as the floor runs: with none, ASP.NET Core's hosting layer starts no
         # activity and pushes no log scope per request, which tells that cost apart from the library's.
         env["LOADBOT_LOGGING"] = "none"
+    if name.endswith("-nohostdiag"):
+        # The minimal bot with its logger, but with the category that ASP.NET Core's hosting layer decides by turned
+        # off: the hosting layer then starts no activity and pushes no log scope per request (and logs no request
+        # lines), while the library's own logging runs as in minimal-*. What is left against the floor is the library's.
+        env["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "None"
     if name.endswith("-httptrace"):
         # The minimal bot with HttpClient's own activity and trace headers turned back on for Bot API calls (the
         # library turns them off): what they cost per send while ASP.NET Core starts an activity per request.

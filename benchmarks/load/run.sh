@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Webhook load benchmark, every target against the floor in the same run (see run.py for what is measured).
 # Needs wrk, taskset and python3 (apt-get install -y wrk util-linux python3). Everything runs on 127.0.0.1.
-# Usage: benchmarks/load/run.sh [--targets a,b (the -nolog, -verbose and -httptrace variants run only when named)] [--runs 3] [--duration 10] [--warmup 90] [--connections 32] [--bodies 600000] [--processes 1] [--baseline REV]
+# Usage: benchmarks/load/run.sh [--targets a,b (the -nolog, -nohostdiag, -verbose and -httptrace variants run only when named)] [--runs 3] [--duration 10] [--warmup 90] [--connections 32] [--bodies 600000] [--processes 1] [--baseline REV]
 # --baseline REV builds Viber.LoadBot at git revision REV (a commit, tag or branch of this repository) in a temporary
 # folder and runs its minimal bot and EchoBot beside ours, as TARGET@baseline, for before/after figures from one run.
 set -euo pipefail
