@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Where a target spends its CPU beside the floor: a perf profile of each under the same wrk load, compared by frame.
+
+Called by profile.sh (which builds Viber.LoadBot and EchoBot in Release first). The floor of the target's group and
+the target run one after the other, each alone on core 0 (taskset -c 0) with wrk and the fake Viber API on core 1,
+as in run.py. Each server warms up under wrk, then `perf record -F FREQUENCY -g` samples it for --seconds while wrk
+goes on. The JIT writes /tmp/perf-PID.map (DOTNET_PerfMapEnabled=1, with W^X off), so perf names managed frames.
+
+Printed: each frame's self time in µs per callback for the floor and the target (samples / frequency / callbacks in
+the sampled window), the frames whose time differs most, and the totals. Figures from one profiled run each: compare
+the two columns with each other, not with run.py's passes (perf's own sampling slows both servers).
+"""
+import argparse
+import collections
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import run as load  # noqa: E402  (the load benchmark's targets, environment and wrk runner)
+
+# perf report --stdio -n --sort dso,sym: "  12.34%  567  dso  [.] symbol"
+REPORT_LINE = re.compile(r"\s+[\d.]+%\s+(\d+)\s+(\S.*?)\s{2,}\[(.)\]\s+(.*)")
+# Parts of a frame's name that differ between two processes of the same code: the JIT's thread id in the dso, and the tier.
+TIER = re.compile(r"\[(OptimizedTier1|Optimized|Tier1|Tier0|QuickJitted|PreJIT|OSR|InstrumentedTier\w*)\]")
+
+
+def frames(data, frequency, callbacks):
+    """Self time per callback (µs) of each frame in a perf data file."""
+    out = subprocess.run(["perf", "report", "-i", data, "--no-children", "--sort", "dso,sym", "--stdio", "-g", "none", "-n"],
+                         capture_output=True, text=True, check=True).stdout
+    times = collections.Counter()
+    for line in out.splitlines():
+        if m := REPORT_LINE.match(line):
+            samples, dso, symbol = int(m.group(1)), re.sub(r" tid \d+", "", m.group(2).strip()), TIER.sub("", m.group(4)).strip()
+            times[(dso, symbol)] += samples / frequency / callbacks * 1e6
+    return times
+
+
+def profile(name, script, args, work):
+    """Starts one server, warms it up, and profiles it under wrk; returns its frames' self time per callback."""
+    _, cmd, api_port, _ = load.TARGETS[name]
+    port = load.FIRST_BOT_PORT
+    load.ensure_free(port)
+    # W^X maps JIT-compiled code twice, and perf then attributes it to an anonymous double mapping instead of the map's names.
+    env = {**load.env_for(name, api_port, port), "DOTNET_PerfMapEnabled": "1", "DOTNET_EnableWriteXorExecute": "0"}
+    log = open(os.path.join(work, f"{name}.log"), "w")
+    # Started in its own bin folder, where perf writes nothing: the configuration's file watcher would wake on perf's writes.
+    proc = subprocess.Popen(["taskset", "-c", "0", *cmd], env=env, cwd=os.path.dirname(cmd[1]), stdout=log, stderr=subprocess.STDOUT)
+    try:
+        load.wait_port(port, proc)
+        print(f"== warming up {name} for {args.warmup} s", file=sys.stderr)
+        sent = load.wrk(script, args.warmup, args.connections, 0, port)["total"] + args.connections
+        result = {}
+        # wrk runs a second before and after the sampled window, so the whole window is under load.
+        runner = threading.Thread(target=lambda: result.update(load.wrk(script, args.seconds + 2, args.connections, sent, port)))
+        runner.start()
+        threading.Event().wait(1)
+        data = os.path.join(work, f"{name}.data")
+        subprocess.run(["taskset", "-c", "1", "perf", "record", "-F", str(args.frequency), "-g", "-p", str(proc.pid), "-o", data,
+                        "--", "sleep", str(args.seconds)], check=True, capture_output=True)
+        runner.join()
+        if proc.poll() is not None:
+            raise RuntimeError(f"{name} exited with {proc.returncode} (see {log.name})")
+        callbacks = result["rps"] * args.seconds
+        print(f"  {name}: {result['rps']:.0f} req/s under perf, non-2xx {result['non2xx']}", file=sys.stderr)
+        return frames(data, args.frequency, callbacks)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--target", default="minimal-echo", help="a target of run.py; it is compared with its floor")
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--warmup", type=int, default=40)
+    parser.add_argument("--frequency", type=int, default=1999)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--bodies", type=int, default=600_000)
+    parser.add_argument("--top", type=int, default=40, help="how many frames to list, by the largest difference")
+    args = parser.parse_args()
+    if args.target not in load.TARGETS:
+        sys.exit(f"unknown target {args.target}; known: {', '.join(load.TARGETS)}")
+    kind, _, api_port, group = load.TARGETS[args.target]
+    floor = load.FLOORS[group]
+    if floor == args.target:
+        sys.exit(f"{args.target} is a floor; name a target to compare with it")
+
+    work = tempfile.mkdtemp(prefix="viber-profile-")
+    script = os.path.join(work, f"{kind}.lua")
+    subprocess.run(["dotnet", load.LOADBOT, "generate", kind, str(args.bodies), script], check=True,
+                   env={**os.environ, "LOADBOT_TOKEN": load.TOKEN})
+    load.ensure_free(api_port)
+    api = subprocess.Popen(["taskset", "-c", "1", "dotnet", load.LOADBOT, "fake-api", "50" if api_port == load.SLOW_API_PORT else "0"],
+                           env={**os.environ, "ASPNETCORE_URLS": f"http://127.0.0.1:{api_port}"},
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        load.wait_port(api_port, api)
+        floor_frames = profile(floor, script, args, work)
+        target_frames = profile(args.target, script, args, work)
+    finally:
+        api.terminate()
+        api.wait(timeout=30)
+
+    keys = sorted(set(floor_frames) | set(target_frames), key=lambda k: -(target_frames[k] - floor_frames[k]))
+    print(f"\nSelf time in µs per callback, {args.seconds} s of perf at {args.frequency} Hz after {args.warmup} s of warm-up; "
+          f"perf data and logs in {work}\n")
+    print(f"| frame | {floor} | {args.target} | difference |")
+    print("|---|---|---|---|")
+    for dso, symbol in keys[:args.top]:
+        f, t = floor_frames[(dso, symbol)], target_frames[(dso, symbol)]
+        # A compiler-generated name can hold '|' (a local function's), which would split the table's row.
+        name = symbol[:160].replace("|", "\\|")
+        print(f"| `{dso}` {name} | {f:.2f} | {t:.2f} | {t - f:+.2f} |")
+    f, t = sum(floor_frames.values()), sum(target_frames.values())
+    print(f"| total | {f:.1f} | {t:.1f} | {t - f:+.1f} |")
+
+
+if __name__ == "__main__":
+    if shutil.which("perf") is None:
+        sys.exit("error: perf is required (apt-get install -y linux-perf)")
+    main()
