@@ -61,11 +61,16 @@ def profile(name, script, args, work):
         runner.start()
         threading.Event().wait(1)
         data = os.path.join(work, f"{name}.data")
-        subprocess.run(["taskset", "-c", "1", "perf", "record", "-F", str(args.frequency), "-g", "-p", str(proc.pid), "-o", data,
-                        "--", "sleep", str(args.seconds)], check=True, capture_output=True)
+        recorded = subprocess.run(["taskset", "-c", "1", "perf", "record", "-F", str(args.frequency), "-g", "-p", str(proc.pid),
+                                   "-o", data, "--", "sleep", str(args.seconds)], capture_output=True, text=True)
         runner.join()
+        if recorded.returncode != 0:
+            # Most often the rights to profile another process (kernel.perf_event_paranoid): perf says which.
+            raise RuntimeError(f"perf record failed with {recorded.returncode}: {recorded.stderr.strip()}")
         if proc.poll() is not None:
             raise RuntimeError(f"{name} exited with {proc.returncode} (see {log.name})")
+        if "rps" not in result:
+            raise RuntimeError(f"wrk did not finish its run against {name} (its error is printed above)")
         callbacks = result["rps"] * args.seconds
         print(f"  {name}: {result['rps']:.0f} req/s under perf, non-2xx {result['non2xx']}", file=sys.stderr)
         return frames(data, args.frequency, callbacks)
