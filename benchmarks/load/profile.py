@@ -14,7 +14,6 @@ import argparse
 import collections
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -99,14 +98,9 @@ def main():
 
     work = tempfile.mkdtemp(prefix="viber-profile-")
     script = os.path.join(work, f"{kind}.lua")
-    subprocess.run(["dotnet", load.LOADBOT, "generate", kind, str(args.bodies), script], check=True,
-                   env={**os.environ, "LOADBOT_TOKEN": load.TOKEN})
-    load.ensure_free(api_port)
-    api = subprocess.Popen(["taskset", "-c", "1", "dotnet", load.LOADBOT, "fake-api", "50" if api_port == load.SLOW_API_PORT else "0"],
-                           env={**os.environ, "ASPNETCORE_URLS": f"http://127.0.0.1:{api_port}"},
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    load.generate_script(kind, args.bodies, script)
+    api = load.start_fake_api(api_port)
     try:
-        load.wait_port(api_port, api)
         floor_frames = profile(floor, script, args, work)
         target_frames = profile(args.target, script, args, work)
     finally:
@@ -128,6 +122,4 @@ def main():
 
 
 if __name__ == "__main__":
-    if shutil.which("perf") is None:
-        sys.exit("error: perf is required (apt-get install -y linux-perf)")
     main()

@@ -10,8 +10,9 @@ of whichever ran last. The median of RUNS runs is reported, and beside it the me
 run against the floor's run of the same turn).
 
 Figures per target: requests/s, p50, p99, CPU microseconds per callback (process CPU time / requests: the steadiest
-figure on a noisy machine; split into user and system time, with minor page faults per callback), bytes allocated per callback (the GC's own count, read from the floor and the minimal
-bot before and after each run; EchoBot, a sample, has no such endpoint), the methods JIT-compiled during each run
+figure on a noisy machine; split into user and system time, with minor page faults per callback), bytes allocated
+per callback (the GC's own count, read from the floor and the minimal bot before and after each run; EchoBot, a
+sample, has no such endpoint), the methods JIT-compiled during each run
 (from the same two servers, which also warm up until the JIT is quiet), peak RSS (VmHWM), and for echo targets
 the replies the fake API received, which must match the message callbacks answered 200 (up to the requests wrk cut
 off in flight at the end of a run).
@@ -34,6 +35,7 @@ LOADBOT = os.path.join(ROOT, "benchmarks/Viber.LoadBot/bin/Release/net10.0/Viber
 ECHOBOT = os.path.join(ROOT, "samples/EchoBot/bin/Release/net10.0/EchoBot.dll")
 TOKEN = "load-test-token-0123456789"
 API_PORT, SLOW_API_PORT = 5098, 5097
+API_DELAY_MS = {API_PORT: 0, SLOW_API_PORT: 50}  # how long each fake API waits before it answers
 FIRST_BOT_PORT = 5099  # each target listens on its own port, from this one up
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 # Past --warmup, a server with the JIT counter warms on in slices until one compiles at most this many methods.
@@ -237,6 +239,27 @@ def wrk(script, seconds, connections, offset, port):
     return {"rps": rps, "total": total, "non2xx": non2xx, "p50": p50, "p99": p99, "errors": errors.group(1) if errors else ""}
 
 
+def generate_script(kind, bodies, path):
+    """Writes BODIES distinct signed callbacks of KIND (delivered or text) and the wrk script that sends them."""
+    subprocess.run(["dotnet", LOADBOT, "generate", kind, str(bodies), path], check=True, env={**os.environ, "LOADBOT_TOKEN": TOKEN})
+
+
+def start_fake_api(port):
+    """Starts the fake Viber Bot API on core 1 and waits until it listens."""
+    ensure_free(port)
+    api = subprocess.Popen(["taskset", "-c", "1", "dotnet", LOADBOT, "fake-api", str(API_DELAY_MS[port])],
+                           env={**os.environ, "ASPNETCORE_URLS": f"http://127.0.0.1:{port}"},
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_port(port, api)
+    except BaseException:
+        # Not yet the caller's to stop: stopped here, then the failure goes on.
+        api.kill()
+        api.wait()
+        raise
+    return api
+
+
 class Target:
     """One target's server process: started, warmed up, then measured one run at a time, in turn with the others."""
 
@@ -289,13 +312,13 @@ class Target:
         if proc.poll() is not None:
             raise RuntimeError(f"{name} exited with {proc.returncode} during the run (see {self.log.name})")
         replies = settle(self.api_port) - before_sent
-        per_callback = CLK_TCK * max(result["total"], 1)
-        result["user_us"] = (after_user - before_user) / per_callback * 1e6
-        result["system_us"] = (after_system - before_system) / per_callback * 1e6
+        callbacks = max(result["total"], 1)
+        result["user_us"] = (after_user - before_user) / CLK_TCK * 1e6 / callbacks
+        result["system_us"] = (after_system - before_system) / CLK_TCK * 1e6 / callbacks
         result["cpu_us"] = result["user_us"] + result["system_us"]
         # Minor page faults per callback: a heap that the GC hands back to the kernel and touches again costs
         # kernel time that shows in system_us and nowhere in a managed profile.
-        result["faults"] = (after_faults - before_faults) / max(result["total"], 1)
+        result["faults"] = (after_faults - before_faults) / callbacks
         result["ok"] = result["total"] - result["non2xx"]
         result["bytes"] = None if before_allocated is None else (after_allocated - before_allocated) / max(result["total"], 1)
         # A server still compiling during a measured run was not warm yet: the JIT's CPU counts against it.
@@ -399,19 +422,13 @@ def main():
     scripts = {}
     for kind in sorted({TARGETS[n][0] for n in names}):
         scripts[kind] = os.path.join(work, f"{kind}.lua")
-        subprocess.run(["dotnet", LOADBOT, "generate", kind, str(args.bodies), scripts[kind]], check=True,
-                       env={**os.environ, "LOADBOT_TOKEN": TOKEN})
+        generate_script(kind, args.bodies, scripts[kind])
 
     apis = []
     try:
-        for port, delay in ((API_PORT, 0), (SLOW_API_PORT, 50)):
+        for port in API_DELAY_MS:
             if any(TARGETS[n][2] == port for n in names):
-                ensure_free(port)
-                api = subprocess.Popen(["taskset", "-c", "1", "dotnet", LOADBOT, "fake-api", str(delay)],
-                                       env={**os.environ, "ASPNETCORE_URLS": f"http://127.0.0.1:{port}"},
-                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                apis.append(api)
-                wait_port(port, api)
+                apis.append(start_fake_api(port))
 
         if args.bodies <= DEDUP_CAPACITY:
             print(f"warning: {args.bodies} bodies do not exceed the deduplication capacity; raise --bodies", file=sys.stderr)
