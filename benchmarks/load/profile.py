@@ -3,12 +3,15 @@
 
 Called by profile.sh (which builds Viber.LoadBot and EchoBot in Release first). The floor of the target's group and
 the target run one after the other, each alone on core 0 (taskset -c 0) with wrk and the fake Viber API on core 1,
-as in run.py. Each server warms up under wrk, then `perf record -F FREQUENCY -g` samples it for --seconds while wrk
-goes on. The JIT writes /tmp/perf-PID.map (DOTNET_PerfMapEnabled=1, with W^X off), so perf names managed frames.
+as in run.py. Each server warms up under wrk (the floor and the minimal bot until the JIT is quiet, as in run.py),
+then `perf record -F FREQUENCY` samples it for --seconds while wrk goes on (`--call-graph` adds -g). The JIT writes
+/tmp/perf-PID.map (DOTNET_PerfMapEnabled=1, with W^X off), so perf names managed frames.
 
 Printed: each frame's self time in µs per callback for the floor and the target (samples / frequency / callbacks in
 the sampled window), the frames whose time differs most, and the totals. Figures from one profiled run each: compare
-the two columns with each other, not with run.py's passes (perf's own sampling slows both servers).
+the two columns with each other, not with run.py's passes (perf's own sampling slows both servers). Each server's
+line also gives the share of its core it used while sampled: only two servers near 100% compare cleanly, since a
+server that waits for the load pays for its idle time (the thread pool spinning and waking up) in every callback.
 """
 import argparse
 import collections
@@ -53,15 +56,22 @@ def profile(name, script, args, work):
     try:
         load.wait_port(port, proc)
         print(f"== warming up {name} for {args.warmup} s", file=sys.stderr)
-        sent = load.wrk(script, args.warmup, args.connections, 0, port)["total"] + args.connections
+        # Until the JIT is quiet, as run.py warms: code still at its first tiers runs slower than it will, and the
+        # JIT's own thread would count against the server's frames.
+        sent, _ = load.warm_up(name, script, port, args.warmup, args.connections)
+        jit_before = load.jit(port)
         result = {}
         # wrk runs a second before and after the sampled window, so the whole window is under load.
         runner = threading.Thread(target=lambda: result.update(load.wrk(script, args.seconds + 2, args.connections, sent, port)))
         runner.start()
         threading.Event().wait(1)
         data = os.path.join(work, f"{name}.data")
-        recorded = subprocess.run(["taskset", "-c", "1", "perf", "record", "-F", str(args.frequency), "-g", "-p", str(proc.pid),
+        before = load.cpu_ticks(proc.pid)
+        # Self time needs no call graph, and walking each sample's stack costs the sampled core more.
+        call_graph = ["-g"] if args.call_graph else []
+        recorded = subprocess.run(["taskset", "-c", "1", "perf", "record", "-F", str(args.frequency), *call_graph, "-p", str(proc.pid),
                                    "-o", data, "--", "sleep", str(args.seconds)], capture_output=True, text=True)
+        after = load.cpu_ticks(proc.pid)
         runner.join()
         if recorded.returncode != 0:
             # Most often the rights to profile another process (kernel.perf_event_paranoid): perf says which.
@@ -71,7 +81,15 @@ def profile(name, script, args, work):
         if "rps" not in result:
             raise RuntimeError(f"wrk did not finish its run against {name} (its error is printed above)")
         callbacks = result["rps"] * args.seconds
-        print(f"  {name}: {result['rps']:.0f} req/s under perf, non-2xx {result['non2xx']}", file=sys.stderr)
+        # Below 100%, the server waited for the load (perf's own work slows wrk too), and its idle time (the thread
+        # pool's spinning, waking up) counts in its frames.
+        core = (after[0] - before[0] + after[1] - before[1]) / load.CLK_TCK / args.seconds
+        compiled = None
+        if jit_before is not None:
+            jit_after = load.jit(port)
+            compiled = (jit_after[0] - jit_before[0], jit_after[1] - jit_before[1])
+        print(f"  {name}: {result['rps']:.0f} req/s under perf, non-2xx {result['non2xx']}, {load.fmt_jit(compiled)} and "
+              f"{core:.0%} of its core used while sampled", file=sys.stderr)
         return frames(data, args.frequency, callbacks)
     finally:
         proc.terminate()
@@ -85,6 +103,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=40)
     parser.add_argument("--frequency", type=int, default=1999)
+    parser.add_argument("--call-graph", action="store_true", help="record call graphs too (perf record -g), for perf report -G on the data")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--bodies", type=int, default=600_000)
     parser.add_argument("--top", type=int, default=40, help="how many frames to list, by the largest difference")

@@ -239,6 +239,27 @@ def wrk(script, seconds, connections, offset, port):
     return {"rps": rps, "total": total, "non2xx": non2xx, "p50": p50, "p99": p99, "errors": errors.group(1) if errors else ""}
 
 
+def warm_up(name, script, port, seconds, connections):
+    """Warms a server up under wrk for SECONDS; one with the JIT counter goes on until the JIT is quiet.
+
+    Returns the requests sent (the next run's body offset) and the extra seconds.
+    """
+    sent = wrk(script, seconds, connections, 0, port)["total"] + connections
+    # Tiered compilation shares the pinned core with the load, so it can lag behind a fixed warm-up (a first
+    # measured run once compiled 1,000 methods after 20 s of load, and a profiled server, slowed by perf, still spent
+    # 14% of its CPU in the JIT after 40 s). A server with the JIT counter warms on in short slices until a slice
+    # compiles few methods.
+    extra = 0
+    while extra < WARMUP_MAX_EXTRA and (before := jit(port)) is not None:
+        sent += wrk(script, WARMUP_SLICE, connections, sent, port)["total"] + connections
+        extra += WARMUP_SLICE
+        compiled = jit(port)[0] - before[0]
+        if compiled <= WARMUP_QUIET_METHODS:
+            print(f"  {name}: warmed up {extra} s more, until a {WARMUP_SLICE} s slice compiled {compiled} methods", file=sys.stderr)
+            break
+    return sent, extra
+
+
 def generate_script(kind, bodies, path):
     """Writes BODIES distinct signed callbacks of KIND (delivered or text) and the wrk script that sends them."""
     subprocess.run(["dotnet", LOADBOT, "generate", kind, str(bodies), path], check=True, env={**os.environ, "LOADBOT_TOKEN": TOKEN})
@@ -275,19 +296,7 @@ class Target:
 
     def warm_up(self):
         """Warms up for --warmup seconds; a server with the JIT counter goes on until the JIT is quiet. Returns the extra seconds."""
-        args = self.args
-        self.sent = wrk(self.script, args.warmup, args.connections, 0, self.port)["total"] + args.connections
-        # Tiered compilation shares the pinned core with the load, so it can lag behind a fixed warm-up (a first
-        # measured run once compiled 1,000 methods after 20 s of load). A server with the JIT counter warms on in
-        # short slices until a slice compiles few methods.
-        extra = 0
-        while extra < WARMUP_MAX_EXTRA and (before := jit(self.port)) is not None:
-            self.warm_more(WARMUP_SLICE)
-            extra += WARMUP_SLICE
-            compiled = jit(self.port)[0] - before[0]
-            if compiled <= WARMUP_QUIET_METHODS:
-                print(f"  {self.name}: warmed up {extra} s more, until a {WARMUP_SLICE} s slice compiled {compiled} methods", file=sys.stderr)
-                break
+        self.sent, extra = warm_up(self.name, self.script, self.port, self.args.warmup, self.args.connections)
         return extra
 
     def warm_more(self, seconds):
@@ -316,6 +325,10 @@ class Target:
         result["user_us"] = (after_user - before_user) / CLK_TCK * 1e6 / callbacks
         result["system_us"] = (after_system - before_system) / CLK_TCK * 1e6 / callbacks
         result["cpu_us"] = result["user_us"] + result["system_us"]
+        # The share of its core the server used in the run (its CPU over the run's duration; wrk spends its first
+        # second or two loading the bodies, with no request sent, which this leaves out). Near 100%, the server's
+        # CPU per callback is what bounds its requests/s, and the ratio of two targets follows their CPU.
+        result["core"] = (after_user - before_user + after_system - before_system) / CLK_TCK / args.duration
         # Minor page faults per callback: a heap that the GC hands back to the kernel and touches again costs
         # kernel time that shows in system_us and nowhere in a managed profile.
         result["faults"] = (after_faults - before_faults) / callbacks
@@ -334,7 +347,8 @@ class Target:
         self.runs.append(result)
         print(f"  {name}: {result['rps']:.0f} req/s, p50 {result['p50']:.2f} ms, p99 {result['p99']:.2f} ms, "
               f"{result['cpu_us']:.1f} us CPU/callback (user {result['user_us']:.1f}, system {result['system_us']:.1f}), {result['faults']:.2f} page faults/callback, {fmt_bytes(result['bytes'])} B/callback, {fmt_jit(result['jit'])}, 200s {result['ok']}, non-2xx {result['non2xx']}, "
-              f"replies {replies}, {threads} threads, {result['switches']:.2f} context switches/callback {result['errors']}", file=sys.stderr)
+              f"replies {replies}, {threads} threads, {result['switches']:.2f} context switches/callback, "
+              f"{result['core']:.0%} of its core {result['errors']}", file=sys.stderr)
 
     def stop(self):
         if self.proc.poll() is None:
@@ -378,7 +392,7 @@ def summarize(runs, peaks, echo):
     """The median run of a target (by 200s/s) with the medians of its CPU, bytes and processes' peak RSS."""
     median = dict(sorted(runs, key=lambda r: r["rps"])[len(runs) // 2])
     median["rss"] = statistics.median(peaks)
-    for figure in ("cpu_us", "user_us", "system_us"):
+    for figure in ("cpu_us", "user_us", "system_us", "core"):
         median[figure] = statistics.median(r[figure] for r in runs)
     counted = [r["bytes"] for r in runs if r["bytes"] is not None]
     median["bytes"] = statistics.median(counted) if counted else None
@@ -457,8 +471,8 @@ def main():
 
     print(f"\n{args.connections} connections, {args.processes} process(es) per target, {args.runs} x {args.duration} s each after {args.warmup} s warm-up, "
           f"{args.bodies} distinct bodies; runs taking turns across targets; median run; logs in {work}\n")
-    print("| target | 200s/s | vs floor | vs floor, median of turns | p50 ms | p99 ms | p99 vs floor | CPU µs/callback (user + system) | bytes/callback (vs floor) | peak RSS MB | RSS vs floor | replies / 200s |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| target | 200s/s | vs floor | vs floor, median of turns | p50 ms | p99 ms | p99 vs floor | CPU µs/callback (user + system) | core used | bytes/callback (vs floor) | peak RSS MB | RSS vs floor | replies / 200s |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n in names:
         r, f = results[n], results[FLOORS[TARGETS[n][3]]]
         replies = f"{r['replies']} / {r['ok']}" if r["echo"] else "—"
@@ -466,7 +480,7 @@ def main():
             replies += " MISMATCH"
         extra = "" if r["bytes"] is None or f["bytes"] is None or n == FLOORS[TARGETS[n][3]] else f" ({r['bytes'] - f['bytes']:+.0f})"
         print(f"| {n} | {r['rps']:.0f} | {r['rps'] / f['rps']:.2f}× | {r['paired']:.2f}× | {r['p50']:.2f} | {r['p99']:.2f} | "
-              f"{r['p99'] / f['p99']:.2f}× | {r['cpu_us']:.1f} ({r['user_us']:.1f} + {r['system_us']:.1f}) | {fmt_bytes(r['bytes'])}{extra} | {r['rss']:.0f} | {r['rss'] / f['rss']:.2f}× | {replies} |")
+              f"{r['p99'] / f['p99']:.2f}× | {r['cpu_us']:.1f} ({r['user_us']:.1f} + {r['system_us']:.1f}) | {r['core']:.0%} | {fmt_bytes(r['bytes'])}{extra} | {r['rss']:.0f} | {r['rss'] / f['rss']:.2f}× | {replies} |")
 
 
 if __name__ == "__main__":
