@@ -2,7 +2,7 @@
 # Where a load target spends its CPU beside its floor: a perf profile of each under the same wrk load, compared frame
 # by frame (see profile.py). Needs perf, wrk, taskset and python3 (apt-get install -y linux-perf wrk util-linux
 # python3), and the rights to profile another process (root, or kernel.perf_event_paranoid at 1 or lower).
-# Usage: benchmarks/load/profile.sh [--target minimal-echo] [--seconds 10] [--warmup 40] [--frequency 1999] [--top 40]
+# Usage: benchmarks/load/profile.sh [--target minimal-echo] [--seconds 10] [--warmup 40] [--frequency 1999] [--top 40] [--call-graph]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 for tool in perf wrk taskset python3; do
