@@ -21,12 +21,15 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run as load  # noqa: E402  (the load benchmark's targets, environment and wrk runner)
 
 # perf report --stdio -n --sort dso,sym: "  12.34%  567  dso  [.] symbol"
 REPORT_LINE = re.compile(r"\s+[\d.]+%\s+(\d+)\s+(\S.*?)\s{2,}\[(.)\]\s+(.*)")
+# Seconds that wrk runs beyond the sampled window: its start-up (loading the bodies) and a margin after the window.
+LOAD_MARGIN = 6
 # Parts of a frame's name that differ between two processes of the same code: the JIT's thread id in the dso, and the tier.
 TIER = re.compile(r"\[(OptimizedTier1|Optimized|Tier1|Tier0|QuickJitted|PreJIT|OSR|InstrumentedTier\w*)\]")
 
@@ -41,6 +44,19 @@ def frames(data, frequency, callbacks):
             samples, dso, symbol = int(m.group(1)), re.sub(r" tid \d+", "", m.group(2).strip()), TIER.sub("", m.group(4)).strip()
             times[(dso, symbol)] += samples / frequency / callbacks * 1e6
     return times
+
+
+def wait_for_load(pid, timeout=30):
+    """Returns once the server uses half its core or more over a fifth of a second, the sign that wrk's load is on."""
+    deadline = time.monotonic() + timeout
+    before = sum(load.cpu_ticks(pid)[:2])
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        now = sum(load.cpu_ticks(pid)[:2])
+        if now - before >= 0.1 * load.CLK_TCK:
+            return
+        before = now
+    raise RuntimeError(f"the load did not start within {timeout} s")
 
 
 def profile(name, script, args, work):
@@ -61,17 +77,18 @@ def profile(name, script, args, work):
         sent, _ = load.warm_up(name, script, port, args.warmup, args.connections)
         jit_before = load.jit(port)
         result = {}
-        # wrk runs a second before and after the sampled window, so the whole window is under load.
-        runner = threading.Thread(target=lambda: result.update(load.wrk(script, args.seconds + 2, args.connections, sent, port)))
+        # wrk loads its bodies for a second or two before it sends a request, so the sampled window starts once the
+        # server is busy, and wrk runs on past its end.
+        runner = threading.Thread(target=lambda: result.update(load.wrk(script, args.seconds + LOAD_MARGIN, args.connections, sent, port)))
         runner.start()
-        threading.Event().wait(1)
+        wait_for_load(proc.pid)
         data = os.path.join(work, f"{name}.data")
-        before = load.cpu_ticks(proc.pid)
+        before, started = load.cpu_ticks(proc.pid), time.monotonic()
         # Self time needs no call graph, and walking each sample's stack costs the sampled core more.
         call_graph = ["-g"] if args.call_graph else []
         recorded = subprocess.run(["taskset", "-c", "1", "perf", "record", "-F", str(args.frequency), *call_graph, "-p", str(proc.pid),
                                    "-o", data, "--", "sleep", str(args.seconds)], capture_output=True, text=True)
-        after = load.cpu_ticks(proc.pid)
+        after, elapsed = load.cpu_ticks(proc.pid), time.monotonic() - started
         runner.join()
         if recorded.returncode != 0:
             # Most often the rights to profile another process (kernel.perf_event_paranoid): perf says which.
@@ -81,9 +98,10 @@ def profile(name, script, args, work):
         if "rps" not in result:
             raise RuntimeError(f"wrk did not finish its run against {name} (its error is printed above)")
         callbacks = result["rps"] * args.seconds
-        # Below 100%, the server waited for the load (perf's own work slows wrk too), and its idle time (the thread
-        # pool's spinning, waking up) counts in its frames.
-        core = (after[0] - before[0] + after[1] - before[1]) / load.CLK_TCK / args.seconds
+        # Over perf's whole run (its start and exit take a moment too, with wrk's load still on). Below 100%, the
+        # server waited for the load (perf's own work slows wrk too), and its idle time (the thread pool's spinning,
+        # waking up) counts in its frames.
+        core = (after[0] - before[0] + after[1] - before[1]) / load.CLK_TCK / elapsed
         compiled = None
         if jit_before is not None:
             jit_after = load.jit(port)
