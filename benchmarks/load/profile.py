@@ -2,10 +2,10 @@
 """Where a target spends its CPU beside the floor: a perf profile of each under the same wrk load, compared by frame.
 
 Called by profile.sh (which builds Viber.LoadBot and EchoBot in Release first). The floor of the target's group and
-the target run one after the other, each alone on core 0 (taskset -c 0) with wrk and the fake Viber API on core 1,
-as in run.py. Each server warms up under wrk (the floor and the minimal bot until the JIT is quiet, as in run.py),
-then `perf record -F FREQUENCY` samples it for --seconds while wrk goes on (`--call-graph` adds -g). The JIT writes
-/tmp/perf-PID.map (DOTNET_PerfMapEnabled=1, with W^X off), so perf names managed frames.
+the target run one after the other, each alone on core 0 (taskset -c 0) with wrk and the fake Viber API on core 1, as
+in run.py. Each server warms up under wrk (the floor and the minimal bot until the JIT is quiet, as in run.py), then,
+once wrk's load is on, `perf record -F FREQUENCY` samples it for --seconds while wrk goes on (`--call-graph` adds
+-g). The JIT writes /tmp/perf-PID.map (DOTNET_PerfMapEnabled=1, with W^X off), so perf names managed frames.
 
 Printed: each frame's self time in µs per callback for the floor and the target (samples / frequency / callbacks in
 the sampled window), the frames whose time differs most, and the totals. Figures from one profiled run each: compare

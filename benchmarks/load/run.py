@@ -10,12 +10,12 @@ of whichever ran last. The median of RUNS runs is reported, and beside it the me
 run against the floor's run of the same turn).
 
 Figures per target: requests/s, p50, p99, CPU microseconds per callback (process CPU time / requests: the steadiest
-figure on a noisy machine; split into user and system time, with minor page faults per callback), bytes allocated
-per callback (the GC's own count, read from the floor and the minimal bot before and after each run; EchoBot, a
-sample, has no such endpoint), the methods JIT-compiled during each run
-(from the same two servers, which also warm up until the JIT is quiet), peak RSS (VmHWM), and for echo targets
-the replies the fake API received, which must match the message callbacks answered 200 (up to the requests wrk cut
-off in flight at the end of a run).
+figure on a noisy machine; split into user and system time, with minor page faults per callback), the share of its
+core the server used (near 100%, its CPU is what bounds its requests/s), bytes allocated per callback (the GC's own
+count, read from the floor and the minimal bot before and after each run; EchoBot, a sample, has no such endpoint),
+the methods JIT-compiled during each run (from the same two servers, which also warm up until the JIT is quiet),
+peak RSS (VmHWM), and for echo targets the replies the fake API received, which must match the message callbacks
+answered 200 (up to the requests wrk cut off in flight at the end of a run).
 """
 import argparse
 import os
