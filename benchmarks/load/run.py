@@ -13,7 +13,8 @@ Figures per target: requests/s, p50, p99, CPU microseconds per callback (process
 figure on a noisy machine; split into user and system time, with minor page faults per callback), the share of its
 core the server used (near 100%, its CPU is what bounds its requests/s), bytes allocated per callback (the GC's own
 count, read from the floor and the minimal bot before and after each run; EchoBot, a sample, has no such endpoint),
-the methods JIT-compiled during each run (from the same two servers, which also warm up until the JIT is quiet),
+the garbage collections per 1,000 callbacks and the GC's pause per callback (from the same two servers: on one core,
+the pause is CPU the collector takes from the requests), the methods JIT-compiled during each run (from the same two servers, which also warm up until the JIT is quiet),
 peak RSS (VmHWM), and for echo targets the replies the fake API received, which must match the message callbacks
 answered 200 (up to the requests wrk cut off in flight at the end of a run).
 """
@@ -213,6 +214,19 @@ def jit(port):
     return int(methods), float(ms)
 
 
+def gc(port):
+    """The server's collections of generations 0, 1 and 2 and its GC pause in ms so far, or None without the counter."""
+    text = counter(port, "gc")
+    if text is None:
+        return None
+    gen0, gen1, gen2, pause_ms = text.split()
+    return int(gen0), int(gen1), int(gen2), float(pause_ms)
+
+
+def fmt_gc(value):
+    return "GC —" if value is None else f"GC {value[0]:.2f}/{value[1]:.2f}/{value[2]:.2f} per 1,000 callbacks (gen 0/1/2), pauses {value[3]:.2f} us/callback"
+
+
 def fmt_bytes(value):
     return "—" if value is None else f"{value:.0f}"
 
@@ -307,6 +321,7 @@ class Target:
         before_sent = settle(self.api_port)
         before_allocated = allocated(self.port)
         before_jit = jit(self.port)
+        before_gc = gc(self.port)
         before_user, before_system, before_faults = cpu_ticks(proc.pid)
         _, before_switches = threads_and_switches(proc.pid)
         result = wrk(self.script, args.duration, args.connections, self.sent, self.port)
@@ -318,6 +333,7 @@ class Target:
         threads, after_switches = threads_and_switches(proc.pid)
         after_allocated = allocated(self.port)
         after_jit = jit(self.port)
+        after_gc = gc(self.port)
         if proc.poll() is not None:
             raise RuntimeError(f"{name} exited with {proc.returncode} during the run (see {self.log.name})")
         replies = settle(self.api_port) - before_sent
@@ -336,6 +352,11 @@ class Target:
         result["bytes"] = None if before_allocated is None else (after_allocated - before_allocated) / max(result["total"], 1)
         # A server still compiling during a measured run was not warm yet: the JIT's CPU counts against it.
         result["jit"] = None if before_jit is None else (after_jit[0] - before_jit[0], after_jit[1] - before_jit[1])
+        # Collections per 1,000 callbacks and the GC's pause per callback: on the server's one core, the pause is CPU
+        # the collector takes from the requests, so it prices the bytes a callback allocates.
+        result["gc"] = None if before_gc is None else (
+            *((after_gc[i] - before_gc[i]) * 1000 / callbacks for i in range(3)),
+            (after_gc[3] - before_gc[3]) * 1000 / callbacks)
         # Compared on answers of 200 per second: a full background queue answers 503 at once, which wrk counts
         # as requests too (and 503s are what Viber retries, not what the bot handled).
         result["rps"] = result["ok"] / args.duration
@@ -346,7 +367,7 @@ class Target:
         result["switches"] = (after_switches - before_switches) / max(result["total"], 1)
         self.runs.append(result)
         print(f"  {name}: {result['rps']:.0f} req/s, p50 {result['p50']:.2f} ms, p99 {result['p99']:.2f} ms, "
-              f"{result['cpu_us']:.1f} us CPU/callback (user {result['user_us']:.1f}, system {result['system_us']:.1f}), {result['faults']:.2f} page faults/callback, {fmt_bytes(result['bytes'])} B/callback, {fmt_jit(result['jit'])}, 200s {result['ok']}, non-2xx {result['non2xx']}, "
+              f"{result['cpu_us']:.1f} us CPU/callback (user {result['user_us']:.1f}, system {result['system_us']:.1f}), {result['faults']:.2f} page faults/callback, {fmt_bytes(result['bytes'])} B/callback, {fmt_gc(result['gc'])}, {fmt_jit(result['jit'])}, 200s {result['ok']}, non-2xx {result['non2xx']}, "
               f"replies {replies}, {threads} threads, {result['switches']:.2f} context switches/callback, "
               f"{result['core']:.0%} of its core {result['errors']}", file=sys.stderr)
 
@@ -396,6 +417,8 @@ def summarize(runs, peaks, echo):
         median[figure] = statistics.median(r[figure] for r in runs)
     counted = [r["bytes"] for r in runs if r["bytes"] is not None]
     median["bytes"] = statistics.median(counted) if counted else None
+    paused = [r["gc"][3] for r in runs if r["gc"] is not None]
+    median["gc_us"] = statistics.median(paused) if paused else None
     median["echo"] = echo
     return median
 
@@ -471,16 +494,17 @@ def main():
 
     print(f"\n{args.connections} connections, {args.processes} process(es) per target, {args.runs} x {args.duration} s each after {args.warmup} s warm-up, "
           f"{args.bodies} distinct bodies; runs taking turns across targets; median run; logs in {work}\n")
-    print("| target | 200s/s | vs floor | vs floor, median of turns | p50 ms | p99 ms | p99 vs floor | CPU µs/callback (user + system) | core used | bytes/callback (vs floor) | peak RSS MB | RSS vs floor | replies / 200s |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| target | 200s/s | vs floor | vs floor, median of turns | p50 ms | p99 ms | p99 vs floor | CPU µs/callback (user + system) | core used | bytes/callback (vs floor) | GC pause µs/callback | peak RSS MB | RSS vs floor | replies / 200s |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n in names:
         r, f = results[n], results[FLOORS[TARGETS[n][3]]]
         replies = f"{r['replies']} / {r['ok']}" if r["echo"] else "—"
         if r["echo"] and not (0 <= r["replies"] - r["ok"] <= args.connections):
             replies += " MISMATCH"
         extra = "" if r["bytes"] is None or f["bytes"] is None or n == FLOORS[TARGETS[n][3]] else f" ({r['bytes'] - f['bytes']:+.0f})"
+        paused = "—" if r["gc_us"] is None else f"{r['gc_us']:.2f}"
         print(f"| {n} | {r['rps']:.0f} | {r['rps'] / f['rps']:.2f}× | {r['paired']:.2f}× | {r['p50']:.2f} | {r['p99']:.2f} | "
-              f"{r['p99'] / f['p99']:.2f}× | {r['cpu_us']:.1f} ({r['user_us']:.1f} + {r['system_us']:.1f}) | {r['core']:.0%} | {fmt_bytes(r['bytes'])}{extra} | {r['rss']:.0f} | {r['rss'] / f['rss']:.2f}× | {replies} |")
+              f"{r['p99'] / f['p99']:.2f}× | {r['cpu_us']:.1f} ({r['user_us']:.1f} + {r['system_us']:.1f}) | {r['core']:.0%} | {fmt_bytes(r['bytes'])}{extra} | {paused} | {r['rss']:.0f} | {r['rss'] / f['rss']:.2f}× | {replies} |")
 
 
 if __name__ == "__main__":
