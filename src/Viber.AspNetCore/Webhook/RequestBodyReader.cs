@@ -37,30 +37,47 @@ internal static class RequestBodyReader
         var maxBuffer = (int)Math.Min(limit + 1, Array.MaxLength);
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(request.ContentLength ?? InitialBufferSize, MinBufferSize), maxBuffer));
         var length = 0;
+
+        // The body's pipe, not its stream: a body that arrives with its headers is read in one call, where the stream
+        // took a second call to see its end, each through the stream's own async step. A middleware that replaces the
+        // body (request decompression) gets a pipe over its stream.
+        var reader = request.BodyReader;
         try
         {
             // To the end, even past Content-Length bytes: a middleware that replaces the body (request decompression)
             // keeps the original Content-Length, so the body may be longer than it says.
             while (true)
             {
-                if (length == buffer.Length)
+                var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var data = result.Buffer;
+                if (length + data.Length > limit)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, maxBuffer));
+                    reader.AdvanceTo(data.End);
+                    return null;
+                }
+
+                var needed = length + (int)data.Length;
+                if (needed > buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max((long)buffer.Length * 2, needed), maxBuffer));
                     buffer.AsSpan(0, length).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
                 }
 
-                var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
+                // Consumed as it comes, so the pipe never holds more than one read's bytes, whatever the limit.
+                data.CopyTo(buffer.AsSpan(length));
+                length = needed;
+                reader.AdvanceTo(data.End);
+                if (result.IsCompleted)
                 {
                     break;
                 }
 
-                length += read;
-                if (length > limit)
+                if (result.IsCanceled)
                 {
-                    return null;
+                    // Only a CancelPendingRead does this; the body stream throws the same way.
+                    throw new OperationCanceledException("The read of the request body was canceled.");
                 }
             }
 
