@@ -35,6 +35,9 @@ internal static class RequestBodyReader
 
         // One more byte than the limit is enough to know a body of unknown length is too large.
         var maxBuffer = (int)Math.Min(limit + 1, Array.MaxLength);
+
+        // A limit past the largest array (about 2 GB) still ends at it: no body larger than one array can be held.
+        var largest = Math.Min(limit, Array.MaxLength);
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(request.ContentLength ?? InitialBufferSize, MinBufferSize), maxBuffer));
         var length = 0;
 
@@ -50,7 +53,7 @@ internal static class RequestBodyReader
             {
                 var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 var data = result.Buffer;
-                if (length + data.Length > limit)
+                if (length + data.Length > largest)
                 {
                     reader.AdvanceTo(data.End);
                     return null;
