@@ -14,7 +14,8 @@ figure on a noisy machine; split into user and system time, with minor page faul
 core the server used (near 100%, its CPU is what bounds its requests/s), bytes allocated per callback (the GC's own
 count, read from the floor and the minimal bot before and after each run; EchoBot, a sample, has no such endpoint),
 the garbage collections per 1,000 callbacks and the GC's pause per callback (from the same two servers: on one core,
-the pause is CPU the collector takes from the requests), the methods JIT-compiled during each run (from the same two servers, which also warm up until the JIT is quiet),
+the pause is CPU the collector takes from the requests), the methods JIT-compiled during each run (from the same two
+servers, which also warm up until the JIT is quiet),
 peak RSS (VmHWM), and for echo targets the replies the fake API received, which must match the message callbacks
 answered 200 (up to the requests wrk cut off in flight at the end of a run).
 """

@@ -9,7 +9,8 @@ internal static class RequestBodyReader
 {
     private const int InitialBufferSize = 4096;
 
-    // Never rent an empty array: a Content-Length of 0 still needs room to see that no byte follows.
+    // Never rent an empty array (a Content-Length of 0, a tiny limit): a small buffer costs nothing and needs no
+    // special case.
     private const int MinBufferSize = 256;
 
     /// <summary>Reads the body.</summary>
@@ -27,18 +28,16 @@ internal static class RequestBodyReader
         // The limit means payload bytes however the body arrives, and the loop below counts exactly those on every
         // server. The server's own limit must not undercut it: with a Content-Length it is set to the limit (the
         // declared length is the payload), but a chunked body is measured by Kestrel with its chunk framing, which
-        // refused bodies a few KB under the limit, so there it is lifted and the loop alone stops at limit + 1 bytes.
+        // refused bodies a few KB under the limit, so there it is lifted and the loop alone refuses the body once its
+        // bytes pass the limit.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
             sizeFeature.MaxRequestBodySize = request.ContentLength is null ? null : limit;
         }
 
-        // One more byte than the limit is enough to know a body of unknown length is too large.
-        var maxBuffer = (int)Math.Min(limit + 1, Array.MaxLength);
-
-        // A limit past the largest array (about 2 GB) still ends at it: no body larger than one array can be held.
-        var largest = Math.Min(limit, Array.MaxLength);
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(request.ContentLength ?? InitialBufferSize, MinBufferSize), maxBuffer));
+        // The largest body held: the limit, or the largest array when the limit is past it (about 2 GB).
+        var largest = (int)Math.Min(limit, Array.MaxLength);
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max((int)Math.Min(request.ContentLength ?? InitialBufferSize, largest), MinBufferSize));
         var length = 0;
 
         // The body's pipe, not its stream: a body that arrives with its headers is read in one call, where the stream
@@ -62,7 +61,7 @@ internal static class RequestBodyReader
                 var needed = length + (int)data.Length;
                 if (needed > buffer.Length)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max((long)buffer.Length * 2, needed), maxBuffer));
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max((long)buffer.Length * 2, needed), largest));
                     buffer.AsSpan(0, length).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
