@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Slow-headers flood against a server on 127.0.0.1, bounded in connections and time.
+"""Slow-headers (or slow-body) flood against a server on 127.0.0.1, bounded in connections and time.
 
 Opens N connections that send a request line and never finish their headers (one more header line every few
-seconds keeps them busy), holds them for --hold seconds, probes /health once a second meanwhile (on a keep-alive
+seconds keeps them busy), or with --slow-body BYTES a webhook POST whose headers declare BYTES of body and whose body
+then trickles in a byte at a time (the request reaches the app before its body: what the app holds for it per
+connection is what the flood costs), holds them for --hold seconds, probes /health once a second meanwhile (on a keep-alive
 connection opened before the flood, and on a fresh connection), and reports the server's RSS from
 /proc/<pid>/status before, during and after, and whether the process survived.
 """
@@ -60,8 +62,10 @@ async def health(port, reader_writer=None, timeout=2.0):
 
 
 class Flood:
-    def __init__(self, port, hold):
+    def __init__(self, port, hold, slow_body=None, path="/viber/webhook"):
         self.port = port
+        self.slow_body = slow_body
+        self.path = path
         self.deadline = time.monotonic() + hold
         self.open = 0
         self.opened = 0
@@ -71,7 +75,11 @@ class Flood:
     async def connect(self):
         try:
             reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", self.port), 10)
-            writer.write(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            if self.slow_body:
+                writer.write(f"POST {self.path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                             f"Content-Length: {self.slow_body}\r\n\r\n{{".encode("ascii"))
+            else:
+                writer.write(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n")
             await writer.drain()
         except (OSError, asyncio.TimeoutError):
             self.failed_to_open += 1
@@ -100,7 +108,7 @@ class Flood:
                         self.closed_by_server += 1
                         return
                 except asyncio.TimeoutError:
-                    writer.write(b"X-Slow: 1\r\n")
+                    writer.write(b" " if self.slow_body else b"X-Slow: 1\r\n")
                     await writer.drain()
         except OSError:
             self.closed_by_server += 1
@@ -116,6 +124,8 @@ async def main():
     parser.add_argument("--connections", type=int, default=15000)
     parser.add_argument("--hold", type=int, default=30)
     parser.add_argument("--health-port", type=int, help="probe /health on this port (a separate listener); default --port")
+    parser.add_argument("--slow-body", type=int, help="POST the webhook declaring this many body bytes, then trickle them")
+    parser.add_argument("--path", default="/viber/webhook", help="the webhook path, for --slow-body")
     args = parser.parse_args()
     probe_port = args.health_port or args.port
     connections = min(args.connections, MAX_CONNECTIONS)
@@ -125,7 +135,7 @@ async def main():
     keep_alive = await asyncio.open_connection("127.0.0.1", probe_port)
     print(f"before: {before}, /health {await health(probe_port, keep_alive)} (keep-alive), {await health(probe_port)} (fresh)")
 
-    flood = Flood(args.port, hold)
+    flood = Flood(args.port, hold, args.slow_body, args.path)
     opener = asyncio.ensure_future(flood.open_all(connections))
     probes = {"keep-alive": [], "fresh": []}
     peak = before

@@ -2,14 +2,25 @@
 # Slow-headers flood against samples/EchoBot (emulator mode, no token) on 127.0.0.1, with the sample's limits or
 # without them (--no-limits: Kestrel's own defaults and no rate limiting). Bounded: at most 18,000 connections held
 # for at most 120 s. Reports RSS before/during/after, whether /health answered, and whether the process survived.
-# Usage: benchmarks/flood/run.sh [--no-limits] [--health-port] [connections=15000] [hold-seconds=30]
+# Usage: benchmarks/flood/run.sh [--no-limits] [--health-port] [--slow-body BYTES] [--heap-limit-mb MB] [connections=15000] [hold-seconds=30]
 # --health-port serves /health on a second listener (127.0.0.1:5099, Health:Port) and probes it there.
+# --slow-body BYTES floods the webhook instead: unsigned POSTs whose headers declare BYTES of body that never comes
+# (a byte every few seconds). --heap-limit-mb caps the GC heap (DOTNET_GCHeapHardLimit) as a container's memory limit
+# does: committed memory, not RSS, is what runs out there.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mode=limits
 health_port=""
-if [[ "${1:-}" == "--no-limits" ]]; then mode=none; shift; fi
-if [[ "${1:-}" == "--health-port" ]]; then health_port=5099; shift; fi
+slow_body=""
+while [[ "${1:-}" == --* ]]; do
+  case "$1" in
+    --no-limits) mode=none; shift ;;
+    --health-port) health_port=5099; shift ;;
+    --slow-body) slow_body="$2"; shift 2 ;;
+    --heap-limit-mb) export DOTNET_GCHeapHardLimit="$(printf '0x%x' $(( $2 * 1024 * 1024 )))"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
 connections="${1:-15000}"
 hold="${2:-30}"
 port=5098
@@ -30,9 +41,12 @@ if [[ -n "$health_port" ]]; then urls="$urls;http://127.0.0.1:$health_port"; exp
   exec dotnet bin/Release/net10.0/EchoBot.dll >"$work/server.log" 2>&1) &
 server=$!
 for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$port/health" && break; sleep 0.2; done
-echo "== flood ($mode): $connections slow-header connections for ${hold}s against pid $server" >&2
+kind="slow-header"
+if [[ -n "$slow_body" ]]; then kind="slow-body ($slow_body bytes declared)"; fi
+echo "== flood ($mode${DOTNET_GCHeapHardLimit:+, GC heap limit $DOTNET_GCHeapHardLimit}): $connections $kind connections for ${hold}s against pid $server" >&2
 status=0
 python3 benchmarks/flood/flood.py --port "$port" --pid "$server" --connections "$connections" --hold "$hold" \
-  ${health_port:+--health-port "$health_port"} || status=$?
+  ${health_port:+--health-port "$health_port"} ${slow_body:+--slow-body "$slow_body"} || status=$?
 if grep -q "Out of memory" "$work/server.log"; then echo "server: Out of memory." >&2; fi
+echo "server: $(grep -c "OutOfMemoryException" "$work/server.log" || true) OutOfMemoryException lines in its log" >&2
 exit "$status"

@@ -16,6 +16,9 @@ internal sealed class PooledBody : IDisposable
     /// <summary>Gets the number of body bytes.</summary>
     public int Length { get; }
 
+    /// <summary>Gets the size of the buffer that holds the body: what reading it cost in memory, at least <see cref="Length"/>.</summary>
+    public int Capacity => _buffer?.Length ?? throw new ObjectDisposedException(nameof(PooledBody));
+
     /// <summary>Gets the body bytes.</summary>
     public ReadOnlySpan<byte> Span => _buffer is null ? throw new ObjectDisposedException(nameof(PooledBody)) : _buffer.AsSpan(0, Length);
 

@@ -180,6 +180,21 @@ public sealed class WebhookStatusCodeTests
         Assert.Single(bot.Callbacks.Entries);
     }
 
+    [Fact]
+    public async Task A_declared_body_larger_than_the_first_buffer_is_read_whole_as_it_arrives()
+    {
+        // The reader rents 16 KB at most before bytes arrive and grows with them; a body of a declared length well past
+        // that, sent over a real connection in several reads, must still arrive byte for byte (the signature covers it).
+        await using var bot = await TestBot.StartAsync(bot: TestHandlers.RecordAll);
+        var body = Callbacks.Json(Callbacks.Text(new string('z', 300_000)));
+
+        using var response = await bot.PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var received = Assert.IsType<MessageCallback>(Assert.Single(bot.Callbacks.Entries).Callback);
+        Assert.Equal(300_000, Assert.IsType<TextMessage>(received.Message).Text!.Length);
+    }
+
     [Theory]
     [InlineData(null, "signature_missing")]
     [InlineData("not-hex", "signature_malformed")]
