@@ -45,18 +45,10 @@ public static class ViberSignature
     public static SignatureVerificationResult Verify(ReadOnlySpan<byte> body, ReadOnlySpan<char> signature, IReadOnlyList<byte[]> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        signature = signature.Trim();
-        if (signature.IsEmpty)
-        {
-            return SignatureVerificationResult.Missing;
-        }
-
         Span<byte> expected = stackalloc byte[HashSize];
-        if (signature.Length != HexLength
-            || Convert.FromHexString(signature, expected, out _, out var written) != System.Buffers.OperationStatus.Done
-            || written != HashSize)
+        if (Parse(signature, expected) is { } refused)
         {
-            return SignatureVerificationResult.Malformed;
+            return refused;
         }
 
         Span<byte> actual = stackalloc byte[HashSize];
@@ -70,5 +62,49 @@ public static class ViberSignature
         }
 
         return matched ? SignatureVerificationResult.Valid : SignatureVerificationResult.Mismatch;
+    }
+
+    /// <summary>Checks a signature with HMAC contexts already keyed, one per accepted token; each is reset after use.</summary>
+    /// <param name="body">The raw body bytes, exactly as received.</param>
+    /// <param name="signature">The signature; hex in either case.</param>
+    /// <param name="macs">HMAC-SHA256 contexts keyed with each accepted token, used by one thread at a time.</param>
+    /// <returns>The outcome; throws only when the cryptography library fails.</returns>
+    internal static SignatureVerificationResult Verify(ReadOnlySpan<byte> body, ReadOnlySpan<char> signature, IncrementalHash[] macs)
+    {
+        Span<byte> expected = stackalloc byte[HashSize];
+        if (Parse(signature, expected) is { } refused)
+        {
+            return refused;
+        }
+
+        Span<byte> actual = stackalloc byte[HashSize];
+        var matched = false;
+
+        // Every key is tried even after a match so the time taken does not reveal which key matched.
+        foreach (var mac in macs)
+        {
+            mac.AppendData(body);
+            mac.GetHashAndReset(actual);
+            matched |= CryptographicOperations.FixedTimeEquals(actual, expected);
+        }
+
+        return matched ? SignatureVerificationResult.Valid : SignatureVerificationResult.Mismatch;
+    }
+
+    /// <summary>Decodes a signature into <paramref name="expected"/>.</summary>
+    /// <returns><see langword="null"/> when it decoded; otherwise why it is refused.</returns>
+    private static SignatureVerificationResult? Parse(ReadOnlySpan<char> signature, Span<byte> expected)
+    {
+        signature = signature.Trim();
+        if (signature.IsEmpty)
+        {
+            return SignatureVerificationResult.Missing;
+        }
+
+        return signature.Length != HexLength
+            || Convert.FromHexString(signature, expected, out _, out var written) != System.Buffers.OperationStatus.Done
+            || written != HashSize
+            ? SignatureVerificationResult.Malformed
+            : null;
     }
 }
