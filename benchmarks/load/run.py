@@ -51,7 +51,9 @@ TARGETS = {
     "minimal-ingest-nolog": ("delivered", ["dotnet", LOADBOT, "minimal"], API_PORT, "ingest"),
     "minimal-ingest-nohostdiag": ("delivered", ["dotnet", LOADBOT, "minimal"], API_PORT, "ingest"),
     "echobot-ingest": ("delivered", ["dotnet", ECHOBOT], API_PORT, "ingest"),
+    "floor-ingest-keyedhmac": ("delivered", ["dotnet", LOADBOT, "floor", "ingest"], API_PORT, "ingest"),
     "floor-echo": ("text", ["dotnet", LOADBOT, "floor", "echo"], API_PORT, "echo"),
+    "floor-echo-keyedhmac": ("text", ["dotnet", LOADBOT, "floor", "echo"], API_PORT, "echo"),
     "minimal-echo": ("text", ["dotnet", LOADBOT, "minimal", "echo"], API_PORT, "echo"),
     "minimal-echo-nolog": ("text", ["dotnet", LOADBOT, "minimal", "echo"], API_PORT, "echo"),
     "minimal-echo-nohostdiag": ("text", ["dotnet", LOADBOT, "minimal", "echo"], API_PORT, "echo"),
@@ -63,7 +65,7 @@ TARGETS = {
 }
 FLOORS = {"ingest": "floor-ingest", "echo": "floor-echo", "background": "floor-answer-first"}
 # Variants that only tell one cost apart from the rest; they run when named.
-VARIANTS = ("-nolog", "-nohostdiag", "-verbose", "-httptrace")
+VARIANTS = ("-nolog", "-nohostdiag", "-verbose", "-httptrace", "-keyedhmac")
 # Every target process started, stopped again at the end even when a pass fails or is stopped (stopping twice is harmless).
 LIVE = []
 # A minimal-bot or EchoBot target of another build (run.sh --baseline REV) runs as NAME + this suffix, beside NAME.
@@ -108,6 +110,10 @@ def env_for(name, api_port, bot_port):
         # The minimal bot with HttpClient's own activity and trace headers turned back on for Bot API calls (the
         # library turns them off): what they cost per send while ASP.NET Core starts an activity per request.
         env["LOADBOT_HTTP_TRACING"] = "on"
+    if name.endswith("-keyedhmac"):
+        # The floor with its HMAC context keyed once per thread, as the library's verifier keeps it, instead of the
+        # one-shot HMACSHA256.HashData: how much of the library's lead on the signature check is only that.
+        env["LOADBOT_FLOOR_HMAC"] = "keyed"
     if name.endswith("-verbose"):
         # EchoBot with its line per message turned on, as in development (the handler's Debug line; Production's
         # default leaves it out): what one console line per message costs through Serilog.

@@ -18,6 +18,7 @@ internal static class FloorServer
     {
         var mode = args.Length > 0 ? args[0] : "ingest";
         var key = Encoding.UTF8.GetBytes(token);
+        var keyedHmac = Environment.GetEnvironmentVariable("LOADBOT_FLOOR_HMAC") == "keyed";
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, FloorJson.Default));
@@ -36,7 +37,7 @@ internal static class FloorServer
 
             var body = result.Buffer.ToArray();
             context.Request.BodyReader.AdvanceTo(result.Buffer.End);
-            if (!Verify(key, body, context.Request.Headers["X-Viber-Content-Signature"].ToString()))
+            if (!Verify(key, body, context.Request.Headers["X-Viber-Content-Signature"].ToString(), keyedHmac))
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return;
@@ -64,7 +65,7 @@ internal static class FloorServer
         await app.RunAsync();
     }
 
-    private static bool Verify(byte[] key, byte[] body, string signature)
+    private static bool Verify(byte[] key, byte[] body, string signature, bool keyedHmac)
     {
         if (signature.Length != 64)
         {
@@ -73,7 +74,15 @@ internal static class FloorServer
 
         Span<byte> expected = stackalloc byte[32];
         Span<byte> given = stackalloc byte[32];
-        HMACSHA256.HashData(key, body, expected);
+        if (keyedHmac)
+        {
+            KeyedHmac.HashData(key, body, expected);
+        }
+        else
+        {
+            HMACSHA256.HashData(key, body, expected);
+        }
+
         return Convert.FromHexString(signature, given, out _, out var written) == OperationStatus.Done
             && written == 32
             && CryptographicOperations.FixedTimeEquals(expected, given);
